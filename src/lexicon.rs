@@ -70,3 +70,105 @@ impl FromStr for Severity {
         }
     }
 }
+
+/// Where a lexicon entry or error came from: the source name (a file path or a name the caller gave),
+/// and the 1-based line and column (in characters).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Location {
+    /// The file path or name of the lexicon.
+    pub source: Arc<str>,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column, counted in characters.
+    pub column: u32,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.source, self.line, self.column)
+    }
+}
+
+/// Per-term matching options.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct TermOptions {
+    /// `Some(true)`: match whole words only; `Some(false)`: match anywhere; `None`: the default
+    /// (whole words for Latin-script terms, anywhere for CJK terms).
+    pub word: Option<bool>,
+    /// Also match the term written in pinyin (with and without spaces). `None` means the builder's default.
+    pub pinyin: Option<bool>,
+    /// Do not expand split-character variants (木仓 for 枪).
+    pub no_variants: bool,
+}
+
+/// A deny term: a phrase that is reported wherever it appears (after normalisation).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Term {
+    /// The term as written in the lexicon (unescaped, trimmed).
+    pub text: String,
+    /// The category name.
+    pub category: String,
+    /// How bad a match is.
+    pub severity: Severity,
+    /// Matching options.
+    pub options: TermOptions,
+    /// Where the term was written.
+    pub location: Location,
+}
+
+/// An allow entry: a phrase inside which deny matches are suppressed (水枪 is a toy).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AllowEntry {
+    /// The allowed phrase as written.
+    pub text: String,
+    /// Where it was written.
+    pub location: Location,
+}
+
+/// A regular-expression rule, run over the canonical stream.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RegexRule {
+    /// The pattern (regex-automata syntax) as written.
+    pub pattern: String,
+    /// The name reported as the match's term; the pattern itself when `None`.
+    pub name: Option<String>,
+    /// The category name.
+    pub category: String,
+    /// How bad a match is.
+    pub severity: Severity,
+    /// Where the rule was written.
+    pub location: Location,
+}
+
+/// A co-occurrence rule: every phrase of `all` present, none of `none`, optionally within a window.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CoRule {
+    /// Phrases that must all be present.
+    pub all: Vec<String>,
+    /// Phrases whose presence cancels the rule ("A unless B").
+    pub none: Vec<String>,
+    /// When set, every phrase of `all` must fall inside a window of this many canonical characters,
+    /// and `none` is looked for inside the same window; otherwise anywhere in the document.
+    pub within: Option<u32>,
+    /// The name reported as the match's term; the rule text when `None`.
+    pub name: Option<String>,
+    /// The category name.
+    pub category: String,
+    /// How bad a match is.
+    pub severity: Severity,
+    /// Where the rule was written.
+    pub location: Location,
+}
+
+/// A parsed lexicon: terms, allow entries and rules, in the order written.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Lexicon {
+    /// Deny terms.
+    pub terms: Vec<Term>,
+    /// Allow entries.
+    pub allows: Vec<AllowEntry>,
+    /// Regex rules.
+    pub regexes: Vec<RegexRule>,
+    /// Co-occurrence rules.
+    pub co_rules: Vec<CoRule>,
+}
