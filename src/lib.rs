@@ -2,10 +2,16 @@
 //! disguised, and says exactly where it is.
 
 mod capi;
+mod filter;
 mod lexicon;
 mod normalize;
 mod span;
 
+pub use filter::{
+    BuildError, BuildErrorKind, CategoryId, Filter, FilterBuilder, LoadError, LoadErrorKind, Match,
+    MatchKind, Scratch, TermId,
+};
+pub use lexicon::{AllowEntry, CoRule, Lexicon, Location, RegexRule, Term, TermOptions};
 pub use lexicon::{ParseSeverityError, Severity};
 pub use normalize::{CanonChar, Evasion, NormalizeConfig, Normalized, Normalizer, BREAK};
 pub use span::Span;
