@@ -604,7 +604,10 @@ pub(crate) fn build_regexes(
         b
     };
     let sources: Vec<&str> = rules.iter().map(|r| r.pattern.as_str()).collect();
-    let combined = builder()
+    // The combined regex only answers "which rules match this segment", which needs `All` semantics.
+    let combined = meta::Regex::builder()
+        .syntax(syn)
+        .configure(meta_config(limit).match_kind(regex_automata::MatchKind::All))
         .build_many(&sources)
         .map_err(|e| map_err(e, None))?;
     let mut each = Vec::with_capacity(rules.len());

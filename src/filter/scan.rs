@@ -131,11 +131,7 @@ pub(super) fn is_match(inner: &Inner, text: &str, scratch: &mut Scratch) -> bool
     {
         for (s, e) in segments(canon) {
             let input = Input::new(canon).range(s..e);
-            if regexes
-                .combined
-                .search_with(&mut caches.combined, &input)
-                .is_some()
-            {
+            if regexes.combined.is_match_with(&mut caches.combined, &input) {
                 return true;
             }
         }
