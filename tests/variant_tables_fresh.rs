@@ -1,6 +1,6 @@
 //! Fails when `src/compile/variant_tables.rs` differs from what the generator produces now.
 
-#[allow(dead_code)]
+#[allow(dead_code)] // `main` is for `cargo run --example gen_variant_tables`
 #[path = "../tools/gen_variant_tables.rs"]
 mod gen;
 
