@@ -2,6 +2,7 @@
 //! disguised, and says exactly where it is.
 
 mod capi;
+mod compile;
 mod lexicon;
 mod normalize;
 mod span;
