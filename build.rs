@@ -5,7 +5,8 @@ use std::fs;
 use std::path::PathBuf;
 
 fn main() {
-    let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let root =
+        PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     println!("cargo:rerun-if-changed=src/capi.rs");
     println!("cargo:rerun-if-changed=cbindgen.toml");
     println!("cargo:rerun-if-changed=build.rs");
@@ -15,7 +16,8 @@ fn main() {
     let minor = env::var("CARGO_PKG_VERSION_MINOR").expect("cargo sets the minor version");
     let patch = env::var("CARGO_PKG_VERSION_PATCH").expect("cargo sets the patch version");
 
-    let mut config = cbindgen::Config::from_file(root.join("cbindgen.toml")).expect("cbindgen.toml is valid");
+    let mut config =
+        cbindgen::Config::from_file(root.join("cbindgen.toml")).expect("cbindgen.toml is valid");
     config.after_includes = Some(format!(
         "\n#define JW_VERSION_MAJOR {major}\n#define JW_VERSION_MINOR {minor}\n#define JW_VERSION_PATCH {patch}\n#define JW_VERSION_STRING \"{version}\"\n"
     ));
