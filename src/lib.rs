@@ -7,6 +7,9 @@ mod lexicon;
 mod normalize;
 mod span;
 
-pub use lexicon::{ParseSeverityError, Severity};
+pub use lexicon::{
+    AllowEntry, CoRule, Lexicon, LexiconError, LexiconErrorKind, Location, ParseSeverityError,
+    RegexRule, Severity, Term, TermOptions, MAX_TERM_CHARS,
+};
 pub use normalize::{CanonChar, Evasion, NormalizeConfig, Normalized, Normalizer, BREAK};
 pub use span::Span;
