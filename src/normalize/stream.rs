@@ -359,6 +359,11 @@ impl<'a> Machine<'a> {
             return;
         };
         let last_letter = tok.iter().rposition(is_letter).unwrap_or(first_letter);
+        // Decisions look at the original characters, not at ones converted a moment ago.
+        let mut original = ['\0'; MAX_TOKEN + 1];
+        for (o, a) in original.iter_mut().zip(tok.iter()) {
+            *o = a.ch;
+        }
         for i in 0..tok.len() {
             let a = tok[i];
             if !matches!(a.kind, Kind::Digit | Kind::Leet) {
