@@ -132,9 +132,6 @@ impl<'a> Machine<'a> {
                 if !self.num.is_empty() {
                     self.flush_num(a.kind == Kind::Digit);
                 }
-                if !self.tok.is_empty() && !self.gap.is_empty() {
-                    self.flush_tok();
-                }
                 if self.tok.len() >= MAX_TOKEN {
                     self.flush_tok();
                 }
@@ -374,8 +371,7 @@ impl<'a> Machine<'a> {
             if !(inside || opening) {
                 continue;
             }
-            let neighbour_one =
-                (i > 0 && tok[i - 1].ch == '1') || tok.get(i + 1).is_some_and(|b| b.ch == '1');
+            let neighbour_one = (i > 0 && original[i - 1] == '1') || original[i + 1] == '1';
             let letter = match a.ch {
                 '0' => 'o',
                 '1' if neighbour_one => 'l',
