@@ -2,6 +2,7 @@
 //! disguised, and says exactly where it is.
 
 mod capi;
+mod compile;
 mod filter;
 mod lexicon;
 mod normalize;
@@ -11,7 +12,9 @@ pub use filter::{
     BuildError, BuildErrorKind, CategoryId, Filter, FilterBuilder, LoadError, LoadErrorKind, Match,
     MatchKind, Scratch, TermId,
 };
-pub use lexicon::{AllowEntry, CoRule, Lexicon, Location, RegexRule, Term, TermOptions};
-pub use lexicon::{ParseSeverityError, Severity};
+pub use lexicon::{
+    AllowEntry, CoRule, Lexicon, LexiconError, LexiconErrorKind, Location, ParseSeverityError,
+    RegexRule, Severity, Term, TermOptions, MAX_TERM_CHARS,
+};
 pub use normalize::{CanonChar, Evasion, NormalizeConfig, Normalized, Normalizer, BREAK};
 pub use span::Span;

@@ -1,7 +1,11 @@
 //! The canonical stream: one table-driven pass from raw text to canonical text plus an origin map.
 
+mod compose;
 mod evasion;
+mod stream;
 pub(crate) mod tables;
+
+use std::sync::Arc;
 
 pub use evasion::Evasion;
 
@@ -87,6 +91,12 @@ impl CanonChar {
     }
 }
 
+/// Flags that describe skipped junk before a character rather than the character itself.
+const GAP_FLAGS: Evasion = Evasion::SEPARATOR
+    .union(Evasion::INVISIBLE)
+    .union(Evasion::EMOJI)
+    .union(Evasion::SPACED);
+
 /// The canonical text `break` character: a hard boundary no match may cross.
 pub const BREAK: char = '\n';
 
@@ -96,6 +106,7 @@ pub const BREAK: char = '\n';
 pub struct Normalized {
     text: String,
     chars: Vec<CanonChar>,
+    work: stream::Work,
 }
 
 impl Normalized {
@@ -139,8 +150,10 @@ impl Normalized {
         } else {
             self.char_index(end)? - 1
         };
-        let mut evasions = Evasion::empty();
-        for c in &self.chars[first..=last] {
+        // Gap flags on the first character describe junk before the range, not inside it.
+        let mut evasions =
+            Evasion::from_bits_truncate(self.chars[first].evasions.bits() & !GAP_FLAGS.bits());
+        for c in &self.chars[first + 1..=last] {
             evasions |= c.evasions;
         }
         let span = Span::new(
@@ -152,15 +165,28 @@ impl Normalized {
 
     /// The heap memory held, in bytes.
     pub fn heap_bytes(&self) -> usize {
-        self.text.capacity() + self.chars.capacity() * std::mem::size_of::<CanonChar>()
+        self.text.capacity()
+            + self.chars.capacity() * std::mem::size_of::<CanonChar>()
+            + self.work.heap_bytes()
     }
 }
 
-/// Turns raw text into the canonical stream. Cheap to clone; immutable once built, so one
-/// normaliser may serve any number of threads.
+/// Turns raw text into the canonical stream. Cheap to clone (the composed lookup table is shared);
+/// immutable once built, so one normaliser may serve any number of threads.
+///
+/// ```
+/// use jingwang::Normalizer;
+/// let n = Normalizer::default();
+/// assert_eq!(n.normalize("軍 火").text(), "军火");
+/// assert_eq!(n.normalize("ＧｕＮ").text(), "gun");
+/// let out = n.normalize("买 w3ap0n");
+/// let (span, evasions) = out.origin(out.text().find('w').unwrap(), out.text().len()).unwrap();
+/// assert_eq!(&"买 w3ap0n"[span.range()], "w3ap0n");
+/// assert!(evasions.contains(jingwang::Evasion::LEET));
+/// ```
 #[derive(Clone, Debug)]
 pub struct Normalizer {
-    config: NormalizeConfig,
+    table: Arc<compose::Table>,
 }
 
 impl Default for Normalizer {
@@ -170,14 +196,17 @@ impl Default for Normalizer {
 }
 
 impl Normalizer {
-    /// A normaliser with the given configuration.
+    /// A normaliser with the given configuration. Building the lookup takes about a millisecond;
+    /// the default configuration's is built once per process and shared.
     pub fn new(config: NormalizeConfig) -> Normalizer {
-        Normalizer { config }
+        Normalizer {
+            table: compose::Table::get(&config),
+        }
     }
 
     /// The configuration this normaliser was built with.
     pub fn config(&self) -> &NormalizeConfig {
-        &self.config
+        self.table.config()
     }
 
     /// Normalises `input` into a new buffer.
@@ -187,20 +216,30 @@ impl Normalizer {
         out
     }
 
-    /// Normalises `input` into `out`, replacing what it held.
+    /// Normalises `input` into `out`, replacing what it held. Allocation-free once `out` has grown
+    /// to the size of the input.
+    ///
+    /// # Panics
+    ///
+    /// Never for valid `&str` input; inputs of 4 GiB or more are not supported (offsets are `u32`)
+    /// and panic.
     pub fn normalize_into(&self, input: &str, out: &mut Normalized) {
+        assert!(
+            input.len() < u32::MAX as usize,
+            "jingwang normalises at most 4 GiB at once"
+        );
         out.clear();
-        for (i, ch) in input.char_indices() {
-            for lc in ch.to_lowercase() {
-                out.chars.push(CanonChar {
-                    ch: lc,
-                    offset: out.text.len() as u32,
-                    start: i as u32,
-                    end: (i + ch.len_utf8()) as u32,
-                    evasions: Evasion::empty(),
-                });
-                out.text.push(lc);
-            }
-        }
+        let Normalized { text, chars, work } = out;
+        stream::Machine::new(self.table.config(), text, chars, work).run(&self.table, input);
+    }
+
+    /// The canonical text of `input` alone.
+    pub fn normalize_to_string(&self, input: &str) -> String {
+        self.normalize(input).text
+    }
+
+    /// The heap memory of the lookup table, in bytes (shared between clones).
+    pub fn heap_bytes(&self) -> usize {
+        self.table.heap_bytes()
     }
 }

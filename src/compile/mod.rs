@@ -1,0 +1,2 @@
+pub(crate) mod variant_tables;
+pub(crate) mod variants;

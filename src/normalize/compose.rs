@@ -1,0 +1,385 @@
+//! Composes the generated tables with a [`NormalizeConfig`] into one lookup per character.
+
+use std::sync::{Arc, OnceLock};
+
+use super::tables::{self, class};
+use super::{Evasion, NormalizeConfig};
+
+/// What one (mapped) character is to the stream machine.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub(crate) enum Kind {
+    /// A letter of a script that separates words with spaces (Latin after folding, Cyrillic, …).
+    Letter,
+    /// An ASCII digit.
+    Digit,
+    /// A leetspeak symbol (`@ $ ! | €`): a letter inside a Latin word, junk elsewhere.
+    Leet,
+    /// A CJK character (Han, kana, hangul) or anything else kept as is without word spacing.
+    Han,
+    /// A Chinese numeral (value in `Entry::extra`), a digit inside a number.
+    Numeral,
+    /// Junk between characters: spaces, punctuation, symbols.
+    Junk,
+    /// Emoji and their modifiers.
+    Emoji,
+    /// Invisible characters (zero-width, bidi controls, variation selectors) and combining marks.
+    Invisible,
+    /// A line break: always a hard boundary.
+    HardBreak,
+    /// A sentence end (。！？；): a hard boundary, except between two Latin words or numbers (www。a。com).
+    SoftBreak,
+    /// The entry expands to several entries (`Entry::out` indexes `Table::multi`, `extra` is the count).
+    Multi,
+}
+
+/// One table entry: eight bytes.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Entry {
+    /// The mapped character (or the first index into `Table::multi` for `Kind::Multi`).
+    pub(crate) out: u32,
+    pub(crate) kind: Kind,
+    /// Numeral value, or the length of a multi expansion.
+    pub(crate) extra: u8,
+    /// `Evasion` bits of the folding that produced `out`.
+    pub(crate) flags: u16,
+}
+
+impl Entry {
+    pub(crate) fn ch(&self) -> char {
+        char::from_u32(self.out).unwrap_or('\u{FFFD}')
+    }
+    pub(crate) fn evasions(&self) -> Evasion {
+        Evasion::from_bits_truncate(u32::from(self.flags))
+    }
+}
+
+/// The composed lookup for one configuration.
+#[derive(Debug)]
+pub(crate) struct Table {
+    config: NormalizeConfig,
+    bmp: Box<[Entry]>,
+    multi: Vec<Entry>,
+}
+
+const MAX_EXPANSION: usize = 32;
+
+/// A small fixed buffer for the expansion of one character (never allocates).
+pub(crate) struct Expansion {
+    items: [Entry; MAX_EXPANSION],
+    len: usize,
+}
+
+impl Expansion {
+    fn new() -> Expansion {
+        Expansion {
+            items: [Entry {
+                out: 0,
+                kind: Kind::Invisible,
+                extra: 0,
+                flags: 0,
+            }; MAX_EXPANSION],
+            len: 0,
+        }
+    }
+    fn push(&mut self, e: Entry) {
+        if self.len < MAX_EXPANSION {
+            self.items[self.len] = e;
+            self.len += 1;
+        }
+    }
+    pub(crate) fn as_slice(&self) -> &[Entry] {
+        &self.items[..self.len]
+    }
+}
+
+fn lookup<T: Copy>(table: &[(u32, T)], cp: u32) -> Option<T> {
+    table
+        .binary_search_by_key(&cp, |&(k, _)| k)
+        .ok()
+        .map(|i| table[i].1)
+}
+
+fn class_of(cp: u32) -> u8 {
+    let i = tables::CLASSES.partition_point(|&(first, _, _)| first <= cp);
+    if i == 0 {
+        return class::OTHER;
+    }
+    let (first, last, c) = tables::CLASSES[i - 1];
+    if first <= cp && cp <= last {
+        c
+    } else {
+        class::OTHER
+    }
+}
+
+fn is_leet_symbol(c: char) -> bool {
+    matches!(c, '@' | '$' | '!' | '|' | '€')
+}
+
+fn is_hard_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+impl Table {
+    /// The table for `config`; the default configuration's table is built once per process.
+    pub(crate) fn get(config: &NormalizeConfig) -> Arc<Table> {
+        static DEFAULT: OnceLock<Arc<Table>> = OnceLock::new();
+        if *config == NormalizeConfig::default() {
+            return DEFAULT
+                .get_or_init(|| Arc::new(Table::build(NormalizeConfig::default())))
+                .clone();
+        }
+        Arc::new(Table::build(config.clone()))
+    }
+
+    fn build(config: NormalizeConfig) -> Table {
+        let mut table = Table {
+            config,
+            bmp: Vec::new().into_boxed_slice(),
+            multi: Vec::new(),
+        };
+        let mut bmp = Vec::with_capacity(0x10000);
+        for cp in 0..0x10000u32 {
+            let c = char::from_u32(cp).unwrap_or('\u{FFFD}');
+            let exp = table.expand(c);
+            let items = exp.as_slice();
+            let entry = if items.len() == 1 {
+                items[0]
+            } else {
+                let start = table.multi.len() as u32;
+                table.multi.extend_from_slice(items);
+                Entry {
+                    out: start,
+                    kind: Kind::Multi,
+                    extra: items.len() as u8,
+                    flags: 0,
+                }
+            };
+            bmp.push(entry);
+        }
+        table.bmp = bmp.into_boxed_slice();
+        table
+    }
+
+    /// Calls `f` for each entry `c` becomes. Allocation-free.
+    #[inline]
+    pub(crate) fn for_each(&self, c: char, mut f: impl FnMut(Entry)) {
+        let cp = c as u32;
+        if cp < 0x10000 {
+            let e = self.bmp[cp as usize];
+            if e.kind == Kind::Multi {
+                let start = e.out as usize;
+                for &m in &self.multi[start..start + usize::from(e.extra)] {
+                    f(m);
+                }
+            } else {
+                f(e);
+            }
+        } else {
+            let exp = self.expand(c);
+            for &m in exp.as_slice() {
+                f(m);
+            }
+        }
+    }
+
+    /// The full folding of one character, slow path (binary searches).
+    fn expand(&self, c: char) -> Expansion {
+        let cfg = &self.config;
+        let cp = c as u32;
+        let mut out = Expansion::new();
+        let mut flags = Evasion::empty();
+        // Step 1: compatibility forms.
+        let mut buf = [0u8; 4];
+        let compat: &str = if cfg.width {
+            match lookup(tables::COMPAT, cp) {
+                Some(s) => {
+                    let single_ascii_letter = s.len() == 1 && s.as_bytes()[0].is_ascii_alphabetic();
+                    if (0xFF00..=0xFFEF).contains(&cp) || !single_ascii_letter {
+                        flags |= Evasion::FULLWIDTH;
+                    } else {
+                        flags |= Evasion::HOMOGLYPH;
+                    }
+                    s
+                }
+                None => c.encode_utf8(&mut buf),
+            }
+        } else {
+            c.encode_utf8(&mut buf)
+        };
+        for d in compat.chars() {
+            self.fold(d, flags, &mut out);
+        }
+        out
+    }
+
+    /// Folds one character that is already past the compatibility step.
+    fn fold(&self, d: char, mut flags: Evasion, out: &mut Expansion) {
+        let cfg = &self.config;
+        let cp = d as u32;
+        if cfg.homoglyphs && !d.is_ascii() {
+            if let Some(b) = lookup(tables::HOMOGLYPH, cp) {
+                flags |= Evasion::HOMOGLYPH;
+                self.classify(char::from(b), flags, out);
+                return;
+            }
+        }
+        if cfg.diacritics && !d.is_ascii() {
+            if let Some(s) = lookup(tables::DIACRITIC, cp) {
+                flags |= Evasion::DIACRITIC;
+                for e in s.chars() {
+                    self.case_then_classify(e, flags, out);
+                }
+                return;
+            }
+        }
+        self.case_then_classify(d, flags, out);
+    }
+
+    fn case_then_classify(&self, d: char, flags: Evasion, out: &mut Expansion) {
+        if self.config.case && d.is_uppercase() {
+            let mut lower = d.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => self.fold_lower(l, flags | Evasion::CASE, out),
+                _ => {
+                    for l in d.to_lowercase() {
+                        self.classify(l, flags | Evasion::CASE, out);
+                    }
+                }
+            }
+            return;
+        }
+        self.classify(d, flags, out);
+    }
+
+    /// Homoglyph and diacritic folding of a character that is already lower case.
+    fn fold_lower(&self, l: char, flags: Evasion, out: &mut Expansion) {
+        if l.is_ascii() {
+            self.classify(l, flags, out);
+            return;
+        }
+        if self.config.homoglyphs {
+            if let Some(b) = lookup(tables::HOMOGLYPH, l as u32) {
+                self.classify(char::from(b), flags | Evasion::HOMOGLYPH, out);
+                return;
+            }
+        }
+        if self.config.diacritics {
+            if let Some(s) = lookup(tables::DIACRITIC, l as u32) {
+                for e in s.chars() {
+                    self.classify(e, flags | Evasion::DIACRITIC, out);
+                }
+                return;
+            }
+        }
+        self.classify(l, flags, out);
+    }
+
+    /// Decides the stream kind of a folded character (and does the Chinese foldings).
+    fn classify(&self, d: char, mut flags: Evasion, out: &mut Expansion) {
+        let cfg = &self.config;
+        let mut ch = d;
+        let entry = |ch: char, kind: Kind, extra: u8, flags: Evasion| Entry {
+            out: ch as u32,
+            kind,
+            extra,
+            flags: flags.bits() as u16,
+        };
+        if d.is_ascii() {
+            let kind = match d {
+                'a'..='z' | 'A'..='Z' => Kind::Letter,
+                '0'..='9' => Kind::Digit,
+                c if cfg.leet && is_leet_symbol(c) => Kind::Leet,
+                c if is_hard_break(c) => Kind::HardBreak,
+                c if c.is_ascii_control() => {
+                    flags |= Evasion::INVISIBLE;
+                    Kind::Invisible
+                }
+                _ => {
+                    flags |= Evasion::SEPARATOR;
+                    Kind::Junk
+                }
+            };
+            out.push(entry(d, self.junk_or_kept(kind), 0, flags));
+            return;
+        }
+        if cfg.leet && is_leet_symbol(d) {
+            out.push(entry(d, Kind::Leet, 0, flags));
+            return;
+        }
+        let c = class_of(d as u32);
+        let kind = match c {
+            class::LETTER => Kind::Letter,
+            class::DIGIT => Kind::Letter,
+            class::HAN => {
+                if cfg.variants {
+                    if let Some(v) = lookup(tables::VARIANT, ch as u32) {
+                        ch = char::from_u32(v).unwrap_or(ch);
+                        flags |= Evasion::VARIANT;
+                    }
+                }
+                if cfg.traditional {
+                    if let Some(v) = lookup(tables::TRADITIONAL, ch as u32) {
+                        ch = char::from_u32(v).unwrap_or(ch);
+                        flags |= Evasion::TRADITIONAL;
+                    }
+                }
+                if cfg.numerals {
+                    if let Some(v) = lookup(tables::NUMERAL, ch as u32) {
+                        out.push(entry(ch, Kind::Numeral, v, flags));
+                        return;
+                    }
+                }
+                Kind::Han
+            }
+            class::MARK if !cfg.diacritics => Kind::Letter,
+            class::MARK => {
+                flags |= Evasion::DIACRITIC;
+                Kind::Invisible
+            }
+            class::INVISIBLE => {
+                flags |= Evasion::INVISIBLE;
+                Kind::Invisible
+            }
+            class::SPACE | class::PUNCT | class::SYMBOL => {
+                flags |= Evasion::SEPARATOR;
+                Kind::Junk
+            }
+            class::EMOJI => {
+                flags |= Evasion::EMOJI;
+                Kind::Emoji
+            }
+            class::BREAK => {
+                if is_hard_break(d) {
+                    Kind::HardBreak
+                } else {
+                    Kind::SoftBreak
+                }
+            }
+            _ => Kind::Han,
+        };
+        out.push(entry(ch, self.junk_or_kept(kind), 0, flags));
+    }
+
+    /// With junk skipping off, junk is kept verbatim (as a character without word spacing).
+    fn junk_or_kept(&self, kind: Kind) -> Kind {
+        if !self.config.skip_junk && matches!(kind, Kind::Junk | Kind::Emoji | Kind::Invisible) {
+            Kind::Han
+        } else {
+            kind
+        }
+    }
+
+    pub(crate) fn config(&self) -> &NormalizeConfig {
+        &self.config
+    }
+
+    pub(crate) fn heap_bytes(&self) -> usize {
+        self.bmp.len() * std::mem::size_of::<Entry>()
+            + self.multi.capacity() * std::mem::size_of::<Entry>()
+    }
+}

@@ -1,0 +1,434 @@
+//! The stream machine: turns table entries into canonical characters, deciding the context rules
+//! (junk between characters, Latin word spacing, spaced-out letters, leetspeak, numerals, repeats,
+//! hard boundaries) with a bounded look-back and no allocation once its buffers are warm.
+
+use super::compose::{Entry, Kind, Table};
+use super::{CanonChar, Evasion, NormalizeConfig, BREAK};
+
+/// One folded input character on its way into the stream.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Atom {
+    ch: char,
+    kind: Kind,
+    extra: u8,
+    start: u32,
+    end: u32,
+    flags: Evasion,
+}
+
+/// Skipped characters since the last emitted one.
+#[derive(Clone, Copy, Debug, Default)]
+struct Gap {
+    count: usize,
+    start: u32,
+    end: u32,
+    flags: Evasion,
+    soft: bool,
+    hard: bool,
+}
+
+impl Gap {
+    fn add(&mut self, a: &Atom) {
+        if self.count == 0 && !self.hard && !self.soft {
+            self.start = a.start;
+        }
+        self.end = a.end;
+        self.count += 1;
+        self.flags |= a.flags;
+    }
+    fn is_empty(&self) -> bool {
+        self.count == 0 && !self.hard && !self.soft
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Last {
+    Nothing,
+    Word { single: bool, digit_end: bool },
+    Han,
+    Break,
+}
+
+/// Reusable buffers of the machine, kept inside `Normalized`.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Work {
+    tok: Vec<Atom>,
+    num: Vec<Atom>,
+}
+
+impl Work {
+    pub(crate) fn heap_bytes(&self) -> usize {
+        (self.tok.capacity() + self.num.capacity()) * std::mem::size_of::<Atom>()
+    }
+}
+
+/// Latin tokens longer than this are emitted as they are, without leetspeak decisions, to keep
+/// the look-back bounded.
+const MAX_TOKEN: usize = 64;
+
+pub(crate) struct Machine<'a> {
+    cfg: &'a NormalizeConfig,
+    text: &'a mut String,
+    chars: &'a mut Vec<CanonChar>,
+    tok: &'a mut Vec<Atom>,
+    num: &'a mut Vec<Atom>,
+    gap: Gap,
+    num_gap: Gap,
+    last: Last,
+    /// Flags of invisible characters met inside a Latin token, for its next character.
+    pending: Evasion,
+    /// The last emitted character and how many times it repeated (for collapsing).
+    run_ch: char,
+    run_len: u32,
+}
+
+impl<'a> Machine<'a> {
+    pub(crate) fn new(
+        cfg: &'a NormalizeConfig,
+        text: &'a mut String,
+        chars: &'a mut Vec<CanonChar>,
+        work: &'a mut Work,
+    ) -> Machine<'a> {
+        work.tok.clear();
+        work.num.clear();
+        Machine {
+            cfg,
+            text,
+            chars,
+            tok: &mut work.tok,
+            num: &mut work.num,
+            gap: Gap::default(),
+            num_gap: Gap::default(),
+            last: Last::Nothing,
+            pending: Evasion::empty(),
+            run_ch: '\0',
+            run_len: 0,
+        }
+    }
+
+    /// Runs the whole input through the machine.
+    pub(crate) fn run(mut self, table: &Table, input: &str) {
+        for (i, c) in input.char_indices() {
+            let start = i as u32;
+            let end = (i + c.len_utf8()) as u32;
+            table.for_each(c, |e: Entry| {
+                self.feed(Atom {
+                    ch: e.ch(),
+                    kind: e.kind,
+                    extra: e.extra,
+                    start,
+                    end,
+                    flags: e.evasions(),
+                })
+            });
+        }
+        self.flush_tok();
+        self.flush_num(false);
+    }
+
+    fn feed(&mut self, mut a: Atom) {
+        match a.kind {
+            Kind::Letter | Kind::Digit | Kind::Leet => {
+                if !self.num.is_empty() {
+                    self.flush_num(a.kind == Kind::Digit);
+                }
+                if self.tok.len() >= MAX_TOKEN {
+                    self.flush_tok();
+                }
+                a.flags |= self.pending;
+                self.pending = Evasion::empty();
+                self.tok.push(a);
+            }
+            Kind::Numeral => {
+                self.flush_tok();
+                if self.num.is_empty() {
+                    self.num_gap = std::mem::take(&mut self.gap);
+                } else if !self.gap.is_empty() {
+                    if self.gap_breaks() {
+                        self.flush_num(false);
+                        self.num_gap = std::mem::take(&mut self.gap);
+                    } else {
+                        a.flags |= self.gap.flags;
+                        self.gap = Gap::default();
+                    }
+                }
+                self.num.push(a);
+            }
+            Kind::Han => {
+                self.flush_tok();
+                self.flush_num(false);
+                self.emit_han(a);
+            }
+            Kind::Junk | Kind::Emoji => {
+                self.flush_tok();
+                self.gap.add(&a);
+            }
+            Kind::Invisible => {
+                if self.tok.is_empty() {
+                    self.gap.add(&a);
+                } else {
+                    // Invisible characters never split a word: "g\u{200B}un" is "gun".
+                    self.pending |= a.flags;
+                    if let Some(last) = self.tok.last_mut() {
+                        last.end = a.end;
+                    }
+                }
+            }
+            Kind::HardBreak => {
+                self.flush_tok();
+                self.flush_num(false);
+                self.gap.add(&a);
+                self.gap.hard = true;
+            }
+            Kind::SoftBreak => {
+                self.flush_tok();
+                self.flush_num(false);
+                self.gap.add(&a);
+                self.gap.soft = true;
+            }
+            Kind::Multi => {}
+        }
+    }
+
+    /// Whether the pending gap is a hard boundary regardless of what follows.
+    fn gap_breaks(&self) -> bool {
+        self.gap.hard || self.gap.soft || self.gap.count > self.cfg.max_gap
+    }
+
+    fn push(&mut self, ch: char, start: u32, end: u32, evasions: Evasion) {
+        self.chars.push(CanonChar {
+            ch,
+            offset: self.text.len() as u32,
+            start,
+            end,
+            evasions,
+        });
+        self.text.push(ch);
+    }
+
+    fn emit_break(&mut self) {
+        if matches!(self.last, Last::Word { .. } | Last::Han) {
+            let (start, end) = (self.gap.start, self.gap.end);
+            self.push(BREAK, start, end, Evasion::empty());
+            self.last = Last::Break;
+        }
+        self.run_len = 0;
+    }
+
+    /// Emits one character of a word or CJK run, collapsing repeats: three or more of one Latin
+    /// letter, two or more of one CJK character.
+    fn emit_collapsing(&mut self, a: Atom, threshold: u32) {
+        let collapse = self.cfg.collapse_repeats && threshold > 0;
+        if collapse && self.run_len > 0 && a.ch == self.run_ch {
+            self.run_len += 1;
+            if self.run_len == threshold && threshold > 1 {
+                // Fold the copies emitted so far (all but the first) into the first.
+                let mut folded = Evasion::empty();
+                for _ in 2..threshold {
+                    self.text.pop();
+                    if let Some(c) = self.chars.pop() {
+                        folded |= c.evasions;
+                    }
+                }
+                if let Some(first) = self.chars.last_mut() {
+                    first.evasions |= folded;
+                }
+            }
+            if self.run_len >= threshold {
+                if let Some(first) = self.chars.last_mut() {
+                    first.end = a.end;
+                    first.evasions |= Evasion::REPEAT;
+                }
+                return;
+            }
+        } else {
+            self.run_ch = a.ch;
+            self.run_len = 1;
+        }
+        self.push(a.ch, a.start, a.end, a.flags);
+    }
+
+    fn emit_han(&mut self, mut a: Atom) {
+        if !self.gap.is_empty() {
+            if self.gap_breaks() {
+                self.emit_break();
+            } else if self.last == Last::Han {
+                a.flags |= self.gap.flags;
+            }
+        }
+        if self.last != Last::Han {
+            self.run_len = 0;
+        }
+        self.emit_collapsing(a, 2);
+        self.last = Last::Han;
+        self.gap = Gap::default();
+    }
+
+    /// Emits one word (letters and digits, no junk inside), deciding what stands between it and the
+    /// previous output.
+    fn emit_word(&mut self, word: &[Atom]) {
+        if word.is_empty() {
+            return;
+        }
+        let single = word.len() == 1;
+        let mut first_flags = Evasion::empty();
+        match self.last {
+            Last::Word {
+                single: last_single,
+                ..
+            } => {
+                if self.gap.is_empty() {
+                    // Directly adjacent (a number continued by converted numerals).
+                } else if self.gap.hard || self.gap.count > self.cfg.max_gap {
+                    self.emit_break();
+                } else if self.cfg.join_spaced && last_single && single {
+                    first_flags = Evasion::SPACED;
+                } else {
+                    let (start, end) = (self.gap.start, self.gap.end);
+                    self.push(' ', start, end, Evasion::empty());
+                    self.run_len = 0;
+                }
+            }
+            Last::Han => {
+                if !self.gap.is_empty() && self.gap_breaks() {
+                    self.emit_break();
+                }
+                self.run_len = 0;
+            }
+            Last::Nothing | Last::Break => self.run_len = 0,
+        }
+        self.gap = Gap::default();
+        for (i, a) in word.iter().enumerate() {
+            let mut a = *a;
+            if i == 0 {
+                a.flags |= first_flags;
+            }
+            let threshold = if a.kind == Kind::Digit { 0 } else { 3 };
+            if threshold == 0 {
+                self.run_len = 0;
+            }
+            self.emit_collapsing(a, threshold);
+        }
+        self.last = Last::Word {
+            single,
+            digit_end: word.last().is_some_and(|a| a.kind == Kind::Digit),
+        };
+    }
+
+    /// Resolves leetspeak in the pending Latin token and emits its words.
+    fn flush_tok(&mut self) {
+        if self.tok.is_empty() {
+            return;
+        }
+        let mut tok = std::mem::take(self.tok);
+        self.resolve_leet(&mut tok);
+        let mut i = 0;
+        while i < tok.len() {
+            if tok[i].kind == Kind::Leet {
+                let a = tok[i];
+                self.gap.add(&Atom {
+                    flags: Evasion::SEPARATOR,
+                    ..a
+                });
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < tok.len() && tok[j].kind != Kind::Leet {
+                j += 1;
+            }
+            self.emit_word(&tok[i..j]);
+            i = j;
+        }
+        tok.clear();
+        *self.tok = tok;
+    }
+
+    /// Digits and symbols with a letter somewhere before and after them in the token are letters
+    /// (w3ap0n, bu11et, we@pon); `$` or `@` opening a word is one too ($hell). Anything else stays:
+    /// numbers such as 13800138000 or 2024 keep their digits.
+    fn resolve_leet(&self, tok: &mut [Atom]) {
+        if !self.cfg.leet {
+            return;
+        }
+        let is_letter = |a: &Atom| a.kind == Kind::Letter;
+        let Some(first_letter) = tok.iter().position(is_letter) else {
+            return;
+        };
+        let last_letter = tok.iter().rposition(is_letter).unwrap_or(first_letter);
+        // Decisions look at the original characters, not at ones converted a moment ago.
+        let mut original = ['\0'; MAX_TOKEN + 1];
+        for (o, a) in original.iter_mut().zip(tok.iter()) {
+            *o = a.ch;
+        }
+        for i in 0..tok.len() {
+            let a = tok[i];
+            if !matches!(a.kind, Kind::Digit | Kind::Leet) {
+                continue;
+            }
+            let inside = first_letter < i && i < last_letter;
+            let opening = i == 0 && matches!(a.ch, '$' | '@') && tok.get(1).is_some_and(is_letter);
+            if !(inside || opening) {
+                continue;
+            }
+            let neighbour_one = (i > 0 && original[i - 1] == '1') || original[i + 1] == '1';
+            let letter = match a.ch {
+                '0' => 'o',
+                '1' if neighbour_one => 'l',
+                '1' | '!' => 'i',
+                '2' => 'z',
+                '3' | '€' => 'e',
+                '4' | '@' => 'a',
+                '5' | '$' => 's',
+                '6' | '9' => 'g',
+                '7' => 't',
+                '8' => 'b',
+                '|' => 'l',
+                _ => continue,
+            };
+            tok[i] = Atom {
+                ch: letter,
+                kind: Kind::Letter,
+                flags: a.flags | Evasion::LEET,
+                ..a
+            };
+        }
+    }
+
+    /// Emits the pending run of Chinese numerals: as digits when it is a number (three or more
+    /// numerals, or next to digits), otherwise as the characters they are.
+    fn flush_num(&mut self, next_is_digit: bool) {
+        if self.num.is_empty() {
+            return;
+        }
+        let mut num = std::mem::take(self.num);
+        let after_digits = matches!(
+            self.last,
+            Last::Word {
+                digit_end: true,
+                ..
+            }
+        ) && self.num_gap.is_empty();
+        let convert = num.len() >= 3 || next_is_digit || after_digits;
+        let after = std::mem::take(&mut self.gap);
+        self.gap = std::mem::take(&mut self.num_gap);
+        if convert {
+            for a in num.iter_mut() {
+                a.ch = char::from(b'0' + a.extra.min(9));
+                a.kind = Kind::Digit;
+                a.flags |= Evasion::NUMERAL;
+            }
+            self.emit_word(&num);
+        } else {
+            for a in num.iter() {
+                self.emit_han(Atom {
+                    kind: Kind::Han,
+                    ..*a
+                });
+            }
+        }
+        self.gap = after;
+        num.clear();
+        *self.num = num;
+    }
+}

@@ -1,0 +1,353 @@
+//! Normalisation: every evasion class of issue 2, in Chinese and English, and the origin map.
+
+use jingwang::{Evasion, NormalizeConfig, Normalizer, BREAK};
+use proptest::prelude::*;
+
+fn canon(s: &str) -> String {
+    Normalizer::default().normalize_to_string(s)
+}
+
+/// (disguised, plain): the disguised form must come out exactly as the plain form does.
+const SAME_AS_PLAIN: &[(&str, &str)] = &[
+    // full-width and compatibility forms
+    ("ＧＵＮ", "gun"),
+    ("ｇｕｎ", "gun"),
+    ("①②③", "123"),
+    ("⑴⑵⑶", "123"),
+    ("⒈⒉⒊", "123"),
+    ("❶❷❸", "123"),
+    ("㈠", "一"),
+    ("出售ｇｕｎ", "出售gun"),
+    // case
+    ("GuN", "gun"),
+    ("WEAPON", "weapon"),
+    // diacritics
+    ("wéapön", "weapon"),
+    ("ĝűñ", "gun"),
+    // traditional and variant characters
+    ("軍火", "军火"),
+    ("鎗", "枪"),
+    ("槍支", "枪支"),
+    ("砲", "炮"),
+    ("彈夾", "弹夹"),
+    ("賣槍", "卖枪"),
+    // junk between characters
+    ("军 火", "军火"),
+    ("军*火", "军火"),
+    ("军-火", "军火"),
+    ("军.火", "军火"),
+    ("军/火", "军火"),
+    ("军_火", "军火"),
+    ("军\u{3000}火", "军火"),
+    ("军~~火", "军火"),
+    ("军，火", "军火"),
+    // invisible characters
+    ("军\u{200B}火", "军火"),
+    ("军\u{200C}火", "军火"),
+    ("军\u{200D}火", "军火"),
+    ("军\u{2060}火", "军火"),
+    ("军\u{FEFF}火", "军火"),
+    ("军\u{00AD}火", "军火"),
+    ("军\u{202E}火", "军火"),
+    ("军\u{FE0F}火", "军火"),
+    ("g\u{200B}un", "gun"),
+    ("gu\u{00AD}n", "gun"),
+    ("w\u{200D}eapon", "weapon"),
+    // emoji and symbols between characters
+    ("军😀火", "军火"),
+    ("军❤️火", "军火"),
+    ("军👍🏻火", "军火"),
+    ("军★火", "军火"),
+    ("军🇨🇳火", "军火"),
+    // look-alike letters
+    ("weаpon", "weapon"), // Cyrillic а
+    ("wеаpоn", "weapon"), // Cyrillic е а о
+    ("𝐰𝐞𝐚𝐩𝐨𝐧", "weapon"),
+    ("𝒘𝒆𝒂𝒑𝒐𝒏", "weapon"),
+    ("ⓦⓔⓐⓟⓞⓝ", "weapon"),
+    ("⒲⒠⒜⒫⒪⒩", "weapon"),
+    ("ＷＥＡＰＯＮ", "weapon"),
+    ("𝔤𝔲𝔫", "gun"),
+    // leetspeak inside Latin words
+    ("w3ap0n", "weapon"),
+    ("we@pon", "weapon"),
+    ("bu11et", "bullet"),
+    ("$hell", "shell"),
+    ("h3r0in", "heroin"),
+    ("p1stol", "pistol"),
+    // spaced-out Latin letters
+    ("w e a p o n", "weapon"),
+    ("w.e.a.p.o.n", "weapon"),
+    ("w-e-a-p-o-n", "weapon"),
+    ("w_e_a_p_o_n", "weapon"),
+    ("buy g u n now", "buy gun now"),
+    // numerals in numbers
+    ("壹叁捌", "138"),
+    ("壹叁捌零零壹叁捌零零零", "13800138000"),
+    ("一三八零零一三八零零零", "13800138000"),
+    ("①③⑧⓪⓪①③⑧⓪⓪⓪", "13800138000"),
+    ("１３８００１３８０００", "13800138000"),
+    ("幺叁捌", "138"),
+    // repeated characters
+    ("weeeapon", "weapon"),
+    ("gunnnn", "gun"),
+    ("军军火", "军火"),
+    ("军军军火火", "军火"),
+];
+
+#[test]
+fn disguised_forms_come_out_as_the_plain_form() {
+    let mut failures = Vec::new();
+    for &(disguised, plain) in SAME_AS_PLAIN {
+        let (d, p) = (canon(disguised), canon(plain));
+        if d != p {
+            failures.push(format!("{disguised:?} -> {d:?}, but {plain:?} -> {p:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Exact canonical forms.
+const EXACT: &[(&str, &str)] = &[
+    ("軍火", "军火"),
+    ("ＧＵＮ", "gun"),
+    ("w3ap0n", "weapon"),
+    ("bu11et", "bullet"),
+    ("the gun", "the gun"),
+    ("the  gun!", "the gun"),
+    ("13800138000", "13800138000"),
+    ("138-0013-8000", "138 0013 8000"),
+    ("in 2024 a gun", "in 2024 a gun"),
+    ("mp3", "mp3"),
+    ("ak47", "ak47"),
+    ("壹叁捌", "138"),
+    ("一个人", "一个人"),
+    ("三八", "三八"),
+    ("weeeapon", "weapon"),
+    ("bullet", "bullet"),
+    ("军军火", "军火"),
+    ("出售 gun", "出售gun"),
+    ("www。example。com", "www example com"),
+];
+
+#[test]
+fn exact_canonical_forms() {
+    for &(input, expected) in EXACT {
+        assert_eq!(canon(input), expected, "input {input:?}");
+    }
+}
+
+#[test]
+fn digits_stay_digits_outside_words() {
+    assert_eq!(canon("13800138000"), "13800138000");
+    assert_eq!(canon("2024"), "2024");
+    assert_eq!(canon("价格 3500 元"), "价格3500元");
+    assert_eq!(canon("call 13800138000 now"), "call 13800138000 now");
+}
+
+#[test]
+fn hard_boundaries_are_breaks() {
+    for s in [
+        "军。火",
+        "军！火",
+        "军？火",
+        "军；火",
+        "军\n火",
+        "军\r\n火",
+        "gun\nshop",
+    ] {
+        let c = canon(s);
+        assert!(c.contains(BREAK), "{s:?} -> {c:?} has no break");
+    }
+    // Consecutive boundaries collapse, and none is emitted at the ends.
+    assert_eq!(canon("\n\n军。。\n火\n"), "军\n火");
+}
+
+#[test]
+fn far_apart_characters_do_not_join() {
+    let far = format!("手{}枪", " ".repeat(20));
+    assert_eq!(canon(&far), "手\n枪");
+    let near = format!("手{}枪", " ".repeat(3));
+    assert_eq!(canon(&near), "手枪");
+    let mut config = NormalizeConfig::default();
+    config.max_gap = 30;
+    assert_eq!(Normalizer::new(config).normalize_to_string(&far), "手枪");
+}
+
+#[test]
+fn latin_word_boundaries_are_kept() {
+    assert_eq!(canon("the gun"), "the gun");
+    assert_eq!(canon("begun"), "begun");
+    assert_eq!(canon("a gun"), "a gun");
+    assert_eq!(canon("gun, ammo"), "gun ammo");
+}
+
+#[test]
+fn every_class_can_be_switched_off() {
+    let off = |f: fn(&mut NormalizeConfig)| {
+        let mut c = NormalizeConfig::default();
+        f(&mut c);
+        Normalizer::new(c)
+    };
+    assert_eq!(
+        off(|c| c.width = false).normalize_to_string("ｇｕｎ"),
+        "ｇｕｎ"
+    );
+    assert_eq!(off(|c| c.case = false).normalize_to_string("GuN"), "GuN");
+    assert_eq!(off(|c| c.diacritics = false).normalize_to_string("é"), "é");
+    assert_eq!(
+        off(|c| c.traditional = false).normalize_to_string("軍"),
+        "軍"
+    );
+    assert_eq!(off(|c| c.homoglyphs = false).normalize_to_string("а"), "а");
+    assert_eq!(
+        off(|c| c.leet = false).normalize_to_string("w3ap0n"),
+        "w3ap0n"
+    );
+    assert_eq!(
+        off(|c| c.skip_junk = false).normalize_to_string("军 火"),
+        "军 火"
+    );
+    assert_eq!(
+        off(|c| c.join_spaced = false).normalize_to_string("g u n"),
+        "g u n"
+    );
+    assert_eq!(
+        off(|c| c.numerals = false).normalize_to_string("壹叁捌"),
+        "壹叁捌"
+    );
+    assert_eq!(
+        off(|c| c.collapse_repeats = false).normalize_to_string("weeeapon"),
+        "weeeapon"
+    );
+}
+
+#[test]
+fn origins_point_at_the_original_characters() {
+    let text = "买 軍*火 and w3ap0n";
+    let n = Normalizer::default().normalize(text);
+    let c = n.text();
+    let start = c.find('军').unwrap();
+    let end = c.find('火').unwrap() + '火'.len_utf8();
+    let (span, ev) = n.origin(start, end).unwrap();
+    assert_eq!(&text[span.range()], "軍*火");
+    assert!(ev.contains(Evasion::TRADITIONAL));
+    assert!(ev.contains(Evasion::SEPARATOR));
+    let w = c.find("weapon").unwrap();
+    let (span, ev) = n.origin(w, w + 6).unwrap();
+    assert_eq!(&text[span.range()], "w3ap0n");
+    assert!(ev.contains(Evasion::LEET));
+    assert!(
+        !ev.contains(Evasion::SEPARATOR),
+        "junk before a range is not inside it"
+    );
+}
+
+#[test]
+fn one_to_many_and_many_to_one_origins() {
+    // One original character, several canonical ones: ß → ss.
+    let n = Normalizer::default().normalize("ß");
+    assert_eq!(n.text(), "ss");
+    assert!(n.chars().iter().all(|c| (c.start, c.end) == (0, 2)));
+    // Several original characters, one canonical: a collapsed run.
+    let n = Normalizer::default().normalize("军军火");
+    assert_eq!((n.chars()[0].start, n.chars()[0].end), (0, 6));
+    assert!(n.chars()[0].evasions.contains(Evasion::REPEAT));
+}
+
+#[test]
+fn evasion_flags_name_what_was_undone() {
+    let flags = |s: &str| {
+        let n = Normalizer::default().normalize(s);
+        n.origin(0, n.text().len()).unwrap().1
+    };
+    assert!(flags("ＧＵＮ").contains(Evasion::FULLWIDTH));
+    assert!(flags("軍火").contains(Evasion::TRADITIONAL));
+    assert!(flags("weаpon").contains(Evasion::HOMOGLYPH));
+    assert!(flags("w3ap0n").contains(Evasion::LEET));
+    assert!(flags("g u n").contains(Evasion::SPACED));
+    assert!(flags("壹叁捌").contains(Evasion::NUMERAL));
+    assert!(flags("军😀火").contains(Evasion::EMOJI));
+    assert!(flags("军\u{200B}火").contains(Evasion::INVISIBLE));
+    assert!(flags("weeeapon").contains(Evasion::REPEAT));
+    assert!(flags("gun").is_empty());
+    assert!(flags("军火").is_empty());
+}
+
+#[test]
+fn buffer_reuse_gives_the_same_result() {
+    let n = Normalizer::default();
+    let mut buf = jingwang::Normalized::new();
+    for s in ["軍火 w3ap0n", "", "x", "壹叁捌 and more text here"] {
+        n.normalize_into(s, &mut buf);
+        assert_eq!(buf.text(), n.normalize(s).text());
+        assert_eq!(buf.chars(), n.normalize(s).chars());
+    }
+}
+
+fn check_invariants(input: &str) -> Result<(), TestCaseError> {
+    let n = Normalizer::default();
+    let out = n.normalize(input);
+    let mut prev = (0u32, 0u32);
+    let mut offset = 0usize;
+    prop_assert_eq!(out.chars().len(), out.text().chars().count());
+    for (c, ch) in out.chars().iter().zip(out.text().chars()) {
+        prop_assert_eq!(c.ch, ch);
+        prop_assert_eq!(c.offset as usize, offset);
+        offset += ch.len_utf8();
+        prop_assert!(c.start <= c.end, "empty-or-reversed origin {:?}", c);
+        prop_assert!(
+            input.is_char_boundary(c.start as usize),
+            "start off boundary {:?}",
+            c
+        );
+        prop_assert!(
+            input.is_char_boundary(c.end as usize),
+            "end off boundary {:?}",
+            c
+        );
+        prop_assert!((c.end as usize) <= input.len());
+        prop_assert!(
+            c.start >= prev.0 && c.end >= prev.1,
+            "not monotone: {:?} after {:?}",
+            c,
+            prev
+        );
+        prev = (c.start, c.end);
+    }
+    let again = n.normalize_to_string(out.text());
+    prop_assert_eq!(&again, out.text(), "not idempotent for {:?}", input);
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn invariants_hold_for_arbitrary_unicode(input in "\\PC{0,40}") {
+        check_invariants(&input)?;
+    }
+
+    #[test]
+    fn invariants_hold_for_evasion_alphabet(
+        input in "[a-zA-Z0-9 .*@$!|_\\-军火枪支軍槍壹叁捌一三八零。！\n\u{200B}\u{FE0F}😀👍🏻①ＧｕⓝéаΑ]{0,40}"
+    ) {
+        check_invariants(&input)?;
+    }
+
+    #[test]
+    fn plain_ascii_lowercase_maps_to_itself(words in prop::collection::vec("[a-z]{2,8}", 1..8)) {
+        // Plain words: no letter three times in a row (that is a collapsed repeat).
+        let words: Vec<String> = words.into_iter().filter(|w| {
+            let b = w.as_bytes();
+            !b.windows(3).any(|x| x[0] == x[1] && x[1] == x[2])
+        }).collect();
+        let text = words.join(" ");
+        let out = Normalizer::default().normalize(&text);
+        prop_assert_eq!(out.text(), text.as_str());
+        for (i, c) in out.chars().iter().enumerate() {
+            prop_assert_eq!((c.start as usize, c.end as usize), (i, i + 1));
+            prop_assert!(c.evasions.is_empty());
+        }
+    }
+}
