@@ -117,7 +117,9 @@ pub(super) fn is_match(inner: &Inner, text: &str, scratch: &mut Scratch) -> bool
     let bytes = canon.as_bytes();
     if let Some(ac) = &inner.automaton {
         for m in ac.find_overlapping_iter(canon) {
-            let pattern = &inner.patterns[m.value() as usize];
+            let Some(pattern) = inner.patterns.get(m.value() as usize) else {
+                continue;
+            };
             if pattern
                 .targets
                 .iter()
@@ -152,7 +154,9 @@ pub(super) fn find_all(inner: &Inner, text: &str, scratch: &mut Scratch, out: &m
     let bytes = canon.as_bytes();
     if let Some(ac) = &inner.automaton {
         for m in ac.find_overlapping_iter(canon) {
-            let pattern = &inner.patterns[m.value() as usize];
+            let Some(pattern) = inner.patterns.get(m.value() as usize) else {
+                continue;
+            };
             for t in &pattern.targets {
                 if !boundary_ok(bytes, m.start(), m.end(), t.word) {
                     continue;

@@ -391,6 +391,8 @@ fn decode(payload: &[u8]) -> Result<Inner, LoadError> {
             }
         }
     }
+    // The automaton is rebuilt rather than deserialised: daachorse's safe deserialiser validates the
+    // structure but a damaged automaton can still panic while searching.
     let automaton = build_automaton(&patterns).map_err(|_| LoadError::corrupt("bad patterns"))?;
     let regexes = build_regexes(&regex_rules, settings.regex_size_limit)
         .map_err(|_| LoadError::corrupt("a regex rule does not compile"))?;
