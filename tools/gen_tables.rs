@@ -517,10 +517,16 @@ fn variant(data_dir: &Path, trad: &BTreeMap<char, char>) -> BTreeMap<char, char>
     let mut simplified: BTreeSet<char> = trad.values().copied().collect();
     simplified.extend(st.iter().map(|(k, _)| *k));
     simplified.extend(gb2312.iter().copied());
+    // OpenCC keys it keeps unchanged (乾, 瞭, 祇) are deliberate: they are never variant keys either.
+    let ts_keys: BTreeSet<char> = opencc(data_dir, "opencc/TSCharacters.txt")
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
     let to_simplified = |c: char| trad.get(&c).copied().unwrap_or(c);
-    let usable_source = |c: char| !trad.contains_key(&c) && !simplified.contains(&c);
+    let usable_source = |c: char| !ts_keys.contains(&c) && !simplified.contains(&c);
 
-    // Proposals in priority order; the first for a source wins.
+    // Proposals in priority order; the first for a source wins. Except for radicals, a target must be a
+    // common simplified character (GB 2312), and a source must not be one.
     let mut proposals: Vec<(char, char)> = Vec::new();
     // OpenCC Taiwan and Hong Kong variants, reversed: variant -> standard form.
     for name in ["opencc/TWVariants.txt", "opencc/HKVariants.txt"] {
@@ -568,7 +574,7 @@ fn variant(data_dir: &Path, trad: &BTreeMap<char, char>) -> BTreeMap<char, char>
             }
         }
     }
-    // Unihan variants, only where the target (made simplified) is a common simplified character.
+    // Unihan variants: the first target that (made simplified) is a common simplified character.
     let mut unihan: BTreeMap<(usize, char), Vec<char>> = BTreeMap::new();
     const FIELDS: [&str; 4] = [
         "kZVariant",
@@ -606,7 +612,12 @@ fn variant(data_dir: &Path, trad: &BTreeMap<char, char>) -> BTreeMap<char, char>
     let mut out: BTreeMap<char, char> = BTreeMap::new();
     for (source, target) in proposals {
         let radical = (0x2E80..=0x2EFF).contains(&(source as u32));
-        if source == target || out.contains_key(&source) || !(radical || usable_source(source)) {
+        let usable = if radical {
+            true
+        } else {
+            usable_source(source) && gb2312.contains(&target)
+        };
+        if source == target || out.contains_key(&source) || !usable {
             continue;
         }
         out.insert(source, target);
