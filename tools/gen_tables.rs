@@ -80,6 +80,21 @@ const RTL_BLOCKS: &[(u32, u32)] = &[
     (0x1E800, 0x1EFFF),
 ];
 
+/// The names of the classes in the generated `class` module, indexed by value.
+const CLASS_NAMES: [&str; 11] = [
+    "OTHER",
+    "LETTER",
+    "HAN",
+    "DIGIT",
+    "MARK",
+    "SPACE",
+    "PUNCT",
+    "SYMBOL",
+    "INVISIBLE",
+    "EMOJI",
+    "BREAK",
+];
+
 fn in_blocks(cp: u32, blocks: &[(u32, u32)]) -> bool {
     blocks.iter().any(|&(a, b)| (a..=b).contains(&cp))
 }
@@ -740,54 +755,27 @@ pub fn generate(data_dir: &Path) -> String {
     let _ = writeln!(w, "#[rustfmt::skip]");
     let _ = writeln!(w, "pub(crate) static CLASSES: &[(u32, u32, u8)] = &[");
     for (a, b, c) in &classes {
-        let _ = writeln!(w, "    (0x{a:04X}, 0x{b:04X}, {c}),");
+        let name = CLASS_NAMES[usize::from(*c)];
+        let _ = writeln!(w, "    (0x{a:04X}, 0x{b:04X}, class::{name}),");
     }
     let _ = writeln!(w, "];");
     let _ = writeln!(w);
     let _ = writeln!(w, "/// The character classes of [`CLASSES`].");
     let _ = writeln!(w, "pub(crate) mod class {{");
-    let names = [
-        (
-            OTHER,
-            "OTHER",
-            "Anything else, kept as is (other numbers, private use, unassigned).",
-        ),
-        (
-            LETTER,
-            "LETTER",
-            "Letters of scripts written with word spaces.",
-        ),
-        (
-            HAN,
-            "HAN",
-            "CJK ideographs and radicals, kana, hangul, bopomofo.",
-        ),
-        (DIGIT, "DIGIT", "Decimal digits of any script."),
-        (
-            MARK,
-            "MARK",
-            "Combining marks (variation selectors are `INVISIBLE`).",
-        ),
-        (SPACE, "SPACE", "Spaces and tabs (not line breaks)."),
-        (PUNCT, "PUNCT", "Punctuation that is not a `BREAK`."),
-        (SYMBOL, "SYMBOL", "Symbols that are not `EMOJI`."),
-        (
-            INVISIBLE,
-            "INVISIBLE",
-            "Format and control characters, variation selectors, fillers, noncharacters.",
-        ),
-        (
-            EMOJI,
-            "EMOJI",
-            "Emoji pictographs, skin tones, regional indicators.",
-        ),
-        (
-            BREAK,
-            "BREAK",
-            "Hard boundaries: line breaks and CJK sentence ends.",
-        ),
+    let docs = [
+        "Anything else, kept as is (other numbers, private use, unassigned).",
+        "Letters of scripts written with word spaces.",
+        "CJK ideographs and radicals, kana, hangul, bopomofo.",
+        "Decimal digits of any script.",
+        "Combining marks (variation selectors are `INVISIBLE`).",
+        "Spaces and tabs (not line breaks).",
+        "Punctuation that is not a `BREAK`.",
+        "Symbols that are not `EMOJI`.",
+        "Format and control characters, variation selectors, fillers, noncharacters.",
+        "Emoji pictographs, skin tones, regional indicators.",
+        "Hard boundaries: line breaks and CJK sentence ends.",
     ];
-    for (value, name, doc) in names {
+    for (value, (name, doc)) in CLASS_NAMES.iter().zip(docs).enumerate() {
         let _ = writeln!(w, "    /// {doc}");
         let _ = writeln!(w, "    pub(crate) const {name}: u8 = {value};");
     }
