@@ -191,10 +191,6 @@ fn classes() -> Vec<(u32, u32, u8)> {
     out
 }
 
-fn digits_string(n: u32) -> String {
-    n.to_string()
-}
-
 /// NFKC plus forms NFKC leaves alone: negative, dingbat and double circled digits, negative circled and
 /// squared Latin capitals, regional indicators.
 fn compat() -> BTreeMap<u32, String> {
@@ -211,7 +207,7 @@ fn compat() -> BTreeMap<u32, String> {
     let mut extra: Vec<(u32, String)> = Vec::new();
     let numbered = |first: u32, last: u32, from: u32, extra: &mut Vec<(u32, String)>| {
         for (i, cp) in (first..=last).enumerate() {
-            extra.push((cp, digits_string(from + i as u32)));
+            extra.push((cp, (from + i as u32).to_string()));
         }
     };
     numbered(0x2776, 0x277F, 1, &mut extra); // ❶-❿ dingbat negative circled digits
