@@ -10,15 +10,27 @@ fn bench_normalize(c: &mut Criterion) {
     let sets = [
         (
             "zh",
-            common::load("zh-clean/online_shopping_10_cats_reviews.txt", 1 << 20, common::generated_zh),
+            common::load(
+                "zh-clean/online_shopping_10_cats_reviews.txt",
+                1 << 20,
+                common::generated_zh,
+            ),
         ),
         (
             "en",
-            common::load("en-clean/tweeteval_emoji_tweets.txt", 1 << 20, common::generated_en),
+            common::load(
+                "en-clean/tweeteval_emoji_tweets.txt",
+                1 << 20,
+                common::generated_en,
+            ),
         ),
         (
             "zh-trad",
-            common::load("zh-trad/sighan2005_as_test.txt", 1 << 20, common::generated_zh),
+            common::load(
+                "zh-trad/sighan2005_as_test.txt",
+                1 << 20,
+                common::generated_zh,
+            ),
         ),
     ];
     let normalizer = Normalizer::default();
@@ -28,7 +40,10 @@ fn bench_normalize(c: &mut Criterion) {
         let mut buf = Normalized::new();
         normalizer.normalize_into(text, &mut buf);
         // The bench proves it normalised the real thing: canonical text is non-trivial.
-        assert!(buf.text().len() > text.len() / 4, "{name}: canonical text too short");
+        assert!(
+            buf.text().len() > text.len() / 4,
+            "{name}: canonical text too short"
+        );
         let id = format!("{name}-{source}");
         group.bench_with_input(BenchmarkId::new("jingwang", &id), text, |b, t| {
             b.iter(|| {

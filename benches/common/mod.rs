@@ -36,7 +36,9 @@ pub fn load(rel: &str, max: usize, fallback: fn() -> String) -> (String, &'stati
             return (out, "corpus");
         }
     }
-    eprintln!("jingwang bench: corpus file {rel} not found (set JINGWANG_CORPORA); using generated text");
+    eprintln!(
+        "jingwang bench: corpus file {rel} not found (set JINGWANG_CORPORA); using generated text"
+    );
     let mut out = fallback();
     while out.len() < max {
         out = out.repeat(2);
