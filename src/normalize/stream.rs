@@ -135,6 +135,7 @@ impl<'a> Machine<'a> {
         self.flush_spaced();
     }
 
+    #[inline]
     fn feed(&mut self, mut a: Atom) {
         match a.kind {
             Kind::Leet if self.tok.is_empty() && !self.num.is_empty() => {
@@ -151,8 +152,10 @@ impl<'a> Machine<'a> {
                 if self.tok.len() >= MAX_TOKEN {
                     self.flush_tok();
                 }
-                a.flags |= self.pending;
-                self.pending = Evasion::empty();
+                if !self.pending.is_empty() {
+                    a.flags |= self.pending;
+                    self.pending = Evasion::empty();
+                }
                 self.tok.push(a);
             }
             Kind::Numeral => {
@@ -212,6 +215,7 @@ impl<'a> Machine<'a> {
         self.gap.hard || self.gap.soft || self.gap.count > self.cfg.max_gap
     }
 
+    #[inline]
     fn push(&mut self, ch: char, start: u32, end: u32, evasions: Evasion) {
         self.chars.push(CanonChar {
             ch,
@@ -234,6 +238,7 @@ impl<'a> Machine<'a> {
 
     /// Emits one character of a word or CJK run, collapsing repeats: three or more of one Latin
     /// letter, two or more of one CJK character.
+    #[inline]
     fn emit_collapsing(&mut self, a: Atom, threshold: u32) {
         let collapse = self.cfg.collapse_repeats && threshold > 0;
         if collapse && self.run_len > 0 && a.ch == self.run_ch {
@@ -265,6 +270,7 @@ impl<'a> Machine<'a> {
         self.push(a.ch, a.start, a.end, a.flags);
     }
 
+    #[inline]
     fn emit_han(&mut self, mut a: Atom) {
         if !self.gap.is_empty() {
             if self.gap_breaks() {
@@ -355,7 +361,7 @@ impl<'a> Machine<'a> {
 
     /// The length of a word once repeats are collapsed (what decides whether it is a single letter).
     fn collapsed_len(&self, word: &[Atom]) -> usize {
-        if !self.cfg.collapse_repeats {
+        if !self.cfg.collapse_repeats || word.len() < 3 || word[0].ch != word[1].ch {
             return word.len();
         }
         let mut len = 0;
@@ -374,10 +380,15 @@ impl<'a> Machine<'a> {
     }
 
     /// Emits the spaced-out single characters as one word, leetspeak resolved across it ("w 3 a p 0 n").
+    #[inline]
     fn flush_spaced(&mut self) {
-        if self.spaced.is_empty() {
-            return;
+        if !self.spaced.is_empty() {
+            self.flush_spaced_slow();
         }
+    }
+
+    #[inline(never)]
+    fn flush_spaced_slow(&mut self) {
         let mut spaced = std::mem::take(self.spaced);
         self.resolve_leet(&mut spaced);
         let after = std::mem::take(&mut self.gap);
@@ -389,10 +400,15 @@ impl<'a> Machine<'a> {
     }
 
     /// Resolves leetspeak in the pending Latin token and emits its words.
+    #[inline]
     fn flush_tok(&mut self) {
-        if self.tok.is_empty() {
-            return;
+        if !self.tok.is_empty() {
+            self.flush_tok_slow();
         }
+    }
+
+    #[inline(never)]
+    fn flush_tok_slow(&mut self) {
         let mut tok = std::mem::take(self.tok);
         self.resolve_leet(&mut tok);
         let mut i = 0;
@@ -421,7 +437,7 @@ impl<'a> Machine<'a> {
     /// (w3ap0n, bu11et, we@pon); `$` or `@` opening a word is one too ($hell). Anything else stays:
     /// numbers such as 13800138000 or 2024 keep their digits.
     fn resolve_leet(&self, tok: &mut [Atom]) {
-        if !self.cfg.leet {
+        if !self.cfg.leet || tok.iter().all(|a| a.kind == Kind::Letter) {
             return;
         }
         let is_letter = |a: &Atom| a.kind == Kind::Letter;
@@ -470,10 +486,15 @@ impl<'a> Machine<'a> {
 
     /// Emits the pending run of Chinese numerals: as digits when it is a number (three or more
     /// numerals, or next to digits), otherwise as the characters they are.
+    #[inline]
     fn flush_num(&mut self, next_is_digit: bool) {
-        if self.num.is_empty() {
-            return;
+        if !self.num.is_empty() {
+            self.flush_num_slow(next_is_digit);
         }
+    }
+
+    #[inline(never)]
+    fn flush_num_slow(&mut self, next_is_digit: bool) {
         let mut num = std::mem::take(self.num);
         let num_gap_breaks =
             self.num_gap.hard || self.num_gap.soft || self.num_gap.count > self.cfg.max_gap;
