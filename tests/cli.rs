@@ -456,7 +456,10 @@ fn directory_instead_of_file_is_one_line_exit_2() {
 #[test]
 fn missing_lexicon_or_bad_lexicon_is_one_line_exit_2() {
     let err = fails(&["scan", "--lexicon", "nope.lex"], Some(b""));
-    assert_eq!(err, "jingwang: nope.lex: cannot read lexicon: No such file or directory");
+    assert_eq!(
+        err,
+        "jingwang: nope.lex: cannot read lexicon: No such file or directory"
+    );
     let err = fails(&["scan", "--lexicon", "tests/data/cli/bad.lex"], Some(b""));
     assert_eq!(
         err,
@@ -809,7 +812,10 @@ fn check_lexicon_catches_build_errors_and_missing_files() {
         "{}",
         lines[0]
     );
-    assert_eq!(lines[1], "missing.lex: cannot read lexicon: No such file or directory");
+    assert_eq!(
+        lines[1],
+        "missing.lex: cannot read lexicon: No such file or directory"
+    );
     assert_eq!(lines[2], "tests/data: Is a directory");
 }
 
