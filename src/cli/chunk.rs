@@ -235,7 +235,7 @@ mod tests {
 
     #[test]
     fn cuts_at_line_breaks_when_possible() {
-        let ws = windows("ab\ncd\nef", 5, 0);
+        let ws = windows("ab\ncd\nef", 4, 0);
         assert_eq!(ws[0].1, 0..3);
         assert_eq!(ws[1].1, 3..6);
         assert_eq!(ws[2].1, 6..8);
