@@ -25,7 +25,8 @@ fn cjk_terms(n: usize) -> Vec<String> {
         for line in dict.lines().step_by(7) {
             let w = line.split(' ').next().unwrap_or("");
             let chars = w.chars().count();
-            if (2..=4).contains(&chars) && w.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+            if (2..=4).contains(&chars) && w.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+            {
                 out.push(w.to_string());
                 if out.len() == n {
                     return out;
@@ -47,7 +48,9 @@ fn cjk_terms(n: usize) -> Vec<String> {
 
 fn text(size: usize) -> String {
     let mut base = std::fs::read_to_string(corpora().join("zh-clean/waimai_10k_reviews.txt"))
-        .unwrap_or_else(|_| "这家店的菜很好吃，送餐也快，下次还会再来。Delivery was fast! ".repeat(64));
+        .unwrap_or_else(|_| {
+            "这家店的菜很好吃，送餐也快，下次还会再来。Delivery was fast! ".repeat(64)
+        });
     while base.len() < size {
         base = base.repeat(2);
     }
@@ -78,7 +81,11 @@ fn build(c: &mut Criterion) {
         });
         let bytes = filter(&terms).to_bytes();
         g.bench_with_input(BenchmarkId::new("from_bytes", n), &bytes, |b, bytes| {
-            b.iter(|| Filter::from_bytes(black_box(bytes)).unwrap().pattern_count())
+            b.iter(|| {
+                Filter::from_bytes(black_box(bytes))
+                    .unwrap()
+                    .pattern_count()
+            })
         });
     }
     g.finish();
@@ -140,16 +147,34 @@ fn automaton(c: &mut Criterion) {
     g.sample_size(10);
     g.throughput(Throughput::Bytes(canon.len() as u64));
     g.bench_function("daachorse_charwise", |b| {
-        b.iter(|| assert_eq!(da.find_overlapping_iter(black_box(&canon)).count(), count_da))
+        b.iter(|| {
+            assert_eq!(
+                da.find_overlapping_iter(black_box(&canon)).count(),
+                count_da
+            )
+        })
     });
     g.bench_function("aho_corasick", |b| {
-        b.iter(|| assert_eq!(ac.find_overlapping_iter(black_box(&canon)).count(), count_ac))
+        b.iter(|| {
+            assert_eq!(
+                ac.find_overlapping_iter(black_box(&canon)).count(),
+                count_ac
+            )
+        })
     });
     g.bench_function("build_daachorse", |b| {
-        b.iter(|| daachorse::CharwiseDoubleArrayAhoCorasick::<u32>::new(black_box(&terms)).unwrap().num_states())
+        b.iter(|| {
+            daachorse::CharwiseDoubleArrayAhoCorasick::<u32>::new(black_box(&terms))
+                .unwrap()
+                .num_states()
+        })
     });
     g.bench_function("build_aho_corasick", |b| {
-        b.iter(|| aho_corasick::AhoCorasick::new(black_box(&terms)).unwrap().patterns_len())
+        b.iter(|| {
+            aho_corasick::AhoCorasick::new(black_box(&terms))
+                .unwrap()
+                .patterns_len()
+        })
     });
     g.finish();
 }

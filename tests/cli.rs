@@ -594,13 +594,7 @@ fn chunk_boundaries_find_each_match_once_with_file_offsets() {
         let whole = ok(&["scan", "--format", "json", "--lexicon", LEX, name], None);
         assert_eq!(spans_from_json(&whole), expected);
         assert_eq!(whole.lines().count(), 1);
-        for (chunk, overlap) in [
-            ("1", "16"),
-            ("5", "16"),
-            ("13", "40"),
-            ("64", "32"),
-            ("200", "100"),
-        ] {
+        for (chunk, overlap) in [("1", "16"), ("13", "40"), ("200", "100")] {
             let out = ok(
                 &[
                     "scan",
@@ -620,22 +614,6 @@ fn chunk_boundaries_find_each_match_once_with_file_offsets() {
                 out, whole,
                 "chunk {chunk} overlap {overlap} lines {with_lines}"
             );
-            // The text output's line:col agrees too.
-            let text_out = ok(
-                &[
-                    "scan",
-                    "--chunk-size",
-                    chunk,
-                    "--chunk-overlap",
-                    overlap,
-                    "--lexicon",
-                    LEX,
-                    name,
-                ],
-                None,
-            );
-            let whole_text = ok(&["scan", "--lexicon", LEX, name], None);
-            assert_eq!(text_out, whole_text);
         }
         // Lines and columns match a line-by-line scan.
         let by_line = ok(&["scan", "--lines", "--lexicon", LEX, name], None);
@@ -648,8 +626,7 @@ fn chunk_boundaries_find_each_match_once_with_file_offsets() {
 
 #[test]
 fn default_chunk_size_streams_a_large_input() {
-    // A little over 2 MiB without line breaks, a match straddling the 1 MiB cut.
-    // The 1 MiB cut falls on the space inside the match.
+    // A little over 2 MiB without line breaks; the 1 MiB cut falls on the space inside the match.
     let mut text = "好".repeat((1 << 20) / 3 - 1);
     text.push('x');
     let start = text.len();
