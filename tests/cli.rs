@@ -826,4 +826,26 @@ fn explain_shows_canonical_origins_and_why() {
 fn normalize_prints_canonical_lines() {
     let out = ok(&["normalize"], Some("槍 支\nHello  World\n".as_bytes()));
     assert_eq!(out, "枪支\nhello world\n");
+    let out = ok(&["normalize", "--explain"], Some("槍\n".as_bytes()));
+    assert_eq!(out, "枪\n  枪\t0..3\t\"槍\"\ttraditional\n");
+}
+
+// ---- pinyin ----
+
+#[test]
+fn pinyin_flag_opts_terms_in_and_reaches_saved_filters() {
+    let input = "sell bingdu now".as_bytes();
+    assert_eq!(ok(&["scan", "--lexicon", LEX], Some(input)), "");
+    let expected = "<stdin>:1:6: bingdu [drugs/critical] term \"冰毒\" (evasions: pinyin)\n";
+    assert_eq!(
+        ok(&["scan", "--pinyin", "--lexicon", LEX], Some(input)),
+        expected
+    );
+    let saved = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-pinyin.jwf");
+    let saved = saved.to_str().unwrap();
+    ok(
+        &["compile", "--pinyin", "--lexicon", LEX, "-o", saved],
+        None,
+    );
+    assert_eq!(ok(&["scan", "--filter", saved], Some(input)), expected);
 }
