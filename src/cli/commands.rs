@@ -196,7 +196,7 @@ fn write_explain(out: &mut impl Write, filter: &Filter, text: &str) -> io::Resul
             shown(c.ch),
             origin.start(),
             origin.end(),
-            &text[origin.range()]
+            text.get(origin.range()).unwrap_or_default()
         )?;
         if !c.evasions.is_empty() {
             let names: Vec<&str> = c.evasions.names().collect();
@@ -216,7 +216,7 @@ fn write_explain(out: &mut impl Write, filter: &Filter, text: &str) -> io::Resul
             "  {}..{} {:?} [{}/{}] {} {:?}",
             m.start(),
             m.end(),
-            &text[m.start()..m.end()],
+            text.get(m.start()..m.end()).unwrap_or_default(),
             filter.category_name(m.category()),
             m.severity(),
             m.kind().as_str(),

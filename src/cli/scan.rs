@@ -149,9 +149,9 @@ fn scan_lines(
         for m in &matches {
             let pos = Position {
                 line: number,
-                col: super::char_count(&line.as_bytes()[..m.start()]),
+                col: super::char_count(line.as_bytes().get(..m.start()).unwrap_or_default()),
             };
-            let text = &line[m.start()..m.end()];
+            let text = line.get(m.start()..m.end()).unwrap_or_default();
             reporter
                 .report(&input.name, m, m.start() as u64, text, pos)
                 .map_err(out_err)?;
@@ -196,10 +196,14 @@ fn scan_stream(
             if !window.primary.contains(&start) {
                 continue;
             }
-            // Matches come sorted by start, so the position only moves forward.
+            // Matches come sorted by start, so the position normally only moves forward.
+            if m.start() < at {
+                pos = window.position;
+                at = (window.primary.start - window.start) as usize;
+            }
             pos.advance(&window.text.as_bytes()[at..m.start()]);
             at = m.start();
-            let text = &window.text[m.start()..m.end()];
+            let text = window.text.get(m.start()..m.end()).unwrap_or_default();
             reporter
                 .report(&input.name, m, start, text, pos)
                 .map_err(out_err)?;
