@@ -3,10 +3,15 @@
 
 mod capi;
 mod compile;
+mod filter;
 mod lexicon;
 mod normalize;
 mod span;
 
+pub use filter::{
+    BuildError, BuildErrorKind, CategoryId, Filter, FilterBuilder, LoadError, LoadErrorKind, Match,
+    MatchKind, Scratch, TermId,
+};
 pub use lexicon::{
     AllowEntry, CoRule, Lexicon, LexiconError, LexiconErrorKind, Location, ParseSeverityError,
     RegexRule, Severity, Term, TermOptions, MAX_TERM_CHARS,

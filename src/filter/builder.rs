@@ -1,0 +1,627 @@
+//! `FilterBuilder`: lexicons and options in, compiled [`Filter`] out.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use daachorse::CharwiseDoubleArrayAhoCorasick;
+use regex_automata::{meta, util::syntax};
+
+use super::error::{BuildError, BuildErrorKind};
+use super::{
+    next_filter_id, pending, CoEntry, Filter, Inner, MatchKind, Pattern, RegexEntry, Regexes,
+    Settings, Target, TermEntry, TARGET_ALLOW, TARGET_CO_ALL, TARGET_CO_NONE, TARGET_DENY,
+    WORD_END, WORD_START,
+};
+use crate::lexicon::{AllowEntry, Lexicon, Location, RegexRule, Severity, Term, TermOptions};
+use crate::normalize::{Evasion, NormalizeConfig, Normalized, Normalizer, BREAK};
+
+/// One thing added to a builder, kept until [`FilterBuilder::build`].
+#[derive(Clone, Debug)]
+enum Source {
+    Text { text: String, source: String },
+    File(PathBuf),
+    Parsed(Lexicon),
+}
+
+/// Builds a [`Filter`] from lexicons, single terms, allow entries and regex rules. Reusable: `build`
+/// does not consume it.
+///
+/// # Example
+///
+/// ```
+/// use jingwang::{Filter, Severity};
+/// let filter = Filter::builder()
+///     .add_term("枪", "weapons", Severity::High)
+///     .add_allow("水枪")
+///     .build()
+///     .unwrap();
+/// assert!(filter.is_match("卖枪"));
+/// assert!(!filter.is_match("儿童水枪"));
+/// ```
+#[derive(Clone, Debug)]
+pub struct FilterBuilder {
+    sources: Vec<Source>,
+    inline: Lexicon,
+    config: NormalizeConfig,
+    settings: Settings,
+}
+
+impl Default for FilterBuilder {
+    fn default() -> FilterBuilder {
+        FilterBuilder::new()
+    }
+}
+
+impl FilterBuilder {
+    /// An empty builder with default options.
+    pub fn new() -> FilterBuilder {
+        FilterBuilder {
+            sources: Vec::new(),
+            inline: Lexicon::default(),
+            config: NormalizeConfig::default(),
+            settings: Settings::default(),
+        }
+    }
+
+    /// Adds lexicon text; it is parsed by [`FilterBuilder::build`]. `source` names it in errors.
+    pub fn add_lexicon(&mut self, text: &str, source: &str) -> &mut Self {
+        self.flush_inline();
+        self.sources.push(Source::Text {
+            text: text.to_string(),
+            source: source.to_string(),
+        });
+        self
+    }
+
+    /// Adds a lexicon file; it is read and parsed by [`FilterBuilder::build`].
+    pub fn add_lexicon_file(&mut self, path: impl AsRef<Path>) -> &mut Self {
+        self.flush_inline();
+        self.sources.push(Source::File(path.as_ref().to_path_buf()));
+        self
+    }
+
+    /// Adds an already parsed lexicon.
+    pub fn add_parsed(&mut self, lexicon: Lexicon) -> &mut Self {
+        self.flush_inline();
+        self.sources.push(Source::Parsed(lexicon));
+        self
+    }
+
+    /// Adds one deny term with default options.
+    pub fn add_term(&mut self, text: &str, category: &str, severity: Severity) -> &mut Self {
+        self.add_term_with(text, category, severity, TermOptions::default())
+    }
+
+    /// Adds one deny term with options.
+    pub fn add_term_with(
+        &mut self,
+        text: &str,
+        category: &str,
+        severity: Severity,
+        options: TermOptions,
+    ) -> &mut Self {
+        let location = self.next_location();
+        self.inline.terms.push(Term {
+            text: text.to_string(),
+            category: category.to_string(),
+            severity,
+            options,
+            location,
+        });
+        self
+    }
+
+    /// Adds an allow phrase: deny matches overlapping its occurrences are suppressed.
+    pub fn add_allow(&mut self, text: &str) -> &mut Self {
+        let location = self.next_location();
+        self.inline.allows.push(AllowEntry {
+            text: text.to_string(),
+            location,
+        });
+        self
+    }
+
+    /// Adds a regex rule, run on the canonical stream. `name` is what [`Filter::term`] reports (the
+    /// pattern when `None`).
+    pub fn add_regex(
+        &mut self,
+        pattern: &str,
+        name: Option<&str>,
+        category: &str,
+        severity: Severity,
+    ) -> &mut Self {
+        let location = self.next_location();
+        self.inline.regexes.push(RegexRule {
+            pattern: pattern.to_string(),
+            name: name.map(str::to_string),
+            category: category.to_string(),
+            severity,
+            location,
+        });
+        self
+    }
+
+    /// Sets the normaliser configuration used for terms and text.
+    pub fn normalize_config(&mut self, config: NormalizeConfig) -> &mut Self {
+        self.config = config;
+        self
+    }
+
+    /// Whether terms that do not say otherwise also match in pinyin (default `false`).
+    pub fn pinyin(&mut self, yes: bool) -> &mut Self {
+        self.settings.pinyin = yes;
+        self
+    }
+
+    /// The most variants (split characters, pinyin) generated per term (default 16).
+    pub fn max_variants(&mut self, n: usize) -> &mut Self {
+        self.settings.max_variants = u32::try_from(n).unwrap_or(u32::MAX);
+        self
+    }
+
+    /// The size limit of the regex rules' compiled NFA and of each lazy DFA cache (default 10 MiB).
+    pub fn regex_size_limit(&mut self, bytes: usize) -> &mut Self {
+        self.settings.regex_size_limit = bytes as u64;
+        self
+    }
+
+    /// The character [`Filter::mask`] writes (default `*`).
+    pub fn mask_char(&mut self, c: char) -> &mut Self {
+        self.settings.mask_char = c;
+        self
+    }
+
+    /// Parses the lexicons and compiles everything into a filter.
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`] naming the file, line and column of the first bad entry: a lexicon that does
+    /// not parse or cannot be read, a term that normalises to nothing or crosses a hard boundary, a
+    /// regex that does not compile or can match the empty string, or regexes over the size limit.
+    pub fn build(&self) -> Result<Filter, BuildError> {
+        let mut lexicon = Lexicon::default();
+        for source in &self.sources {
+            let lex = match source {
+                Source::Text { text, source } => {
+                    pending::parse_lexicon(text, source).map_err(BuildError::from_lexicon)?
+                }
+                Source::File(path) => {
+                    pending::parse_lexicon_file(path).map_err(BuildError::from_lexicon)?
+                }
+                Source::Parsed(lex) => lex.clone(),
+            };
+            append(&mut lexicon, lex);
+        }
+        append(&mut lexicon, self.inline.clone());
+        compile(&lexicon, &self.config, self.settings).map(Filter::from_inner)
+    }
+
+    fn flush_inline(&mut self) {
+        if !is_empty(&self.inline) {
+            let inline = std::mem::take(&mut self.inline);
+            self.sources.push(Source::Parsed(inline));
+        }
+    }
+
+    fn next_location(&self) -> Location {
+        let n = self.inline.terms.len()
+            + self.inline.allows.len()
+            + self.inline.regexes.len()
+            + self.inline.co_rules.len();
+        Location {
+            source: Arc::from("<builder>"),
+            line: u32::try_from(n + 1).unwrap_or(u32::MAX),
+            column: 1,
+        }
+    }
+}
+
+fn is_empty(l: &Lexicon) -> bool {
+    l.terms.is_empty() && l.allows.is_empty() && l.regexes.is_empty() && l.co_rules.is_empty()
+}
+
+fn append(into: &mut Lexicon, from: Lexicon) {
+    into.terms.extend(from.terms);
+    into.allows.extend(from.allows);
+    into.regexes.extend(from.regexes);
+    into.co_rules.extend(from.co_rules);
+}
+
+/// Collects distinct canonical patterns and their targets.
+struct Patterns {
+    index: HashMap<String, u32>,
+    list: Vec<Pattern>,
+}
+
+impl Patterns {
+    fn add(&mut self, text: String, target: Target) {
+        let next = self.list.len() as u32;
+        let id = *self.index.entry(text.clone()).or_insert(next);
+        if id == next {
+            self.list.push(Pattern {
+                text,
+                targets: Vec::new(),
+            });
+        }
+        let targets = &mut self.list[id as usize].targets;
+        if !targets.contains(&target) {
+            targets.push(target);
+        }
+    }
+}
+
+struct Compiler {
+    normalizer: Normalizer,
+    buf: Normalized,
+    settings: Settings,
+    categories: Vec<String>,
+    category_index: HashMap<String, u32>,
+    terms: Vec<TermEntry>,
+    patterns: Patterns,
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
+}
+
+impl Compiler {
+    fn category(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.category_index.get(name) {
+            return id;
+        }
+        let id = self.categories.len() as u32;
+        self.categories.push(name.to_string());
+        self.category_index.insert(name.to_string(), id);
+        id
+    }
+
+    /// The canonical form of a phrase, or the error naming it.
+    fn canonical(
+        &mut self,
+        text: &str,
+        what: &str,
+        location: &Location,
+    ) -> Result<String, BuildError> {
+        self.normalizer.normalize_into(text, &mut self.buf);
+        let canon = self.buf.text().trim_matches(' ');
+        if canon.is_empty() {
+            return Err(BuildError::new(
+                BuildErrorKind::EmptyTerm,
+                Some(location),
+                format!("{what} {text:?} normalises to nothing"),
+            ));
+        }
+        if canon.contains(BREAK) {
+            return Err(BuildError::new(
+                BuildErrorKind::InvalidPattern,
+                Some(location),
+                format!("{what} {text:?} crosses a hard boundary"),
+            ));
+        }
+        Ok(canon.to_string())
+    }
+
+    /// The whole-word flags of a canonical phrase.
+    fn word_flags(canon: &str, word: Option<bool>) -> u8 {
+        match word {
+            Some(true) => WORD_START | WORD_END,
+            Some(false) => 0,
+            None => {
+                let mut w = 0;
+                if canon
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphanumeric())
+                {
+                    w |= WORD_START;
+                }
+                if canon
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_ascii_alphanumeric())
+                {
+                    w |= WORD_END;
+                }
+                w
+            }
+        }
+    }
+
+    /// Adds a canonical phrase with its plural forms when it is a whole word ending in a letter.
+    fn add_phrase(&mut self, canon: &str, target: Target) {
+        if target.word & WORD_END != 0
+            && canon
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_alphabetic())
+        {
+            self.patterns.add(format!("{canon}s"), target);
+            self.patterns.add(format!("{canon}es"), target);
+        }
+        self.patterns.add(canon.to_string(), target);
+    }
+
+    /// Adds a phrase (term, allow, co-phrase) with its variants.
+    fn add_with_variants(&mut self, canon: &str, target: Target, options: TermOptions) {
+        self.add_phrase(canon, target);
+        let limit = self.settings.max_variants as usize;
+        if limit == 0 || !canon.chars().any(is_cjk) {
+            return;
+        }
+        if !options.no_variants {
+            for v in pending::split_variants(canon, limit) {
+                self.add_variant(&v, target, Evasion::SPLIT, None);
+            }
+        }
+        if options.pinyin.unwrap_or(self.settings.pinyin) {
+            for v in pending::pinyin_variants(canon, limit) {
+                self.add_variant(&v, target, Evasion::PINYIN, Some(true));
+            }
+        }
+    }
+
+    fn add_variant(&mut self, text: &str, target: Target, flag: Evasion, word: Option<bool>) {
+        self.normalizer.normalize_into(text, &mut self.buf);
+        let canon = self.buf.text().trim_matches(' ');
+        if canon.is_empty() || canon.contains(BREAK) {
+            return;
+        }
+        let canon = canon.to_string();
+        let word = match word {
+            Some(_) => Compiler::word_flags(&canon, word),
+            None => target.word,
+        };
+        let t = Target {
+            word,
+            evasion: target.evasion | flag,
+            ..target
+        };
+        self.add_phrase(&canon, t);
+    }
+}
+
+/// Compiles a merged lexicon.
+pub(crate) fn compile(
+    lexicon: &Lexicon,
+    config: &NormalizeConfig,
+    settings: Settings,
+) -> Result<Inner, BuildError> {
+    let mut c = Compiler {
+        normalizer: Normalizer::new(config.clone()),
+        buf: Normalized::new(),
+        settings,
+        categories: Vec::new(),
+        category_index: HashMap::new(),
+        terms: Vec::new(),
+        patterns: Patterns {
+            index: HashMap::new(),
+            list: Vec::new(),
+        },
+    };
+    let mut seen_terms: HashMap<(String, u32, Severity, TermOptions), u32> = HashMap::new();
+    for term in &lexicon.terms {
+        let canon = c.canonical(&term.text, "term", &term.location)?;
+        let category = c.category(&term.category);
+        let key = (term.text.clone(), category, term.severity, term.options);
+        if seen_terms.contains_key(&key) {
+            continue;
+        }
+        let id = c.terms.len() as u32;
+        seen_terms.insert(key, id);
+        c.terms.push(TermEntry {
+            text: term.text.clone(),
+            category,
+            severity: term.severity,
+            kind: MatchKind::Term,
+        });
+        let target = Target {
+            kind: TARGET_DENY,
+            word: Compiler::word_flags(&canon, term.options.word),
+            id,
+            slot: 0,
+            evasion: Evasion::empty(),
+        };
+        c.add_with_variants(&canon, target, term.options);
+    }
+    for (i, allow) in lexicon.allows.iter().enumerate() {
+        let canon = c.canonical(&allow.text, "allow entry", &allow.location)?;
+        let target = Target {
+            kind: TARGET_ALLOW,
+            word: Compiler::word_flags(&canon, None),
+            id: i as u32,
+            slot: 0,
+            evasion: Evasion::empty(),
+        };
+        c.add_phrase(&canon, target);
+    }
+    let mut regex_rules = Vec::new();
+    for rule in &lexicon.regexes {
+        let category = c.category(&rule.category);
+        let term = c.terms.len() as u32;
+        c.terms.push(TermEntry {
+            text: rule.name.clone().unwrap_or_else(|| rule.pattern.clone()),
+            category,
+            severity: rule.severity,
+            kind: MatchKind::Rule,
+        });
+        regex_rules.push(RegexEntry {
+            term,
+            pattern: rule.pattern.clone(),
+        });
+    }
+    let mut co_rules = Vec::new();
+    for (index, rule) in lexicon.co_rules.iter().enumerate() {
+        let category = c.category(&rule.category);
+        let term = c.terms.len() as u32;
+        let text = rule
+            .name
+            .clone()
+            .unwrap_or_else(|| co_rule_text(&rule.all, &rule.none, rule.within));
+        c.terms.push(TermEntry {
+            text,
+            category,
+            severity: rule.severity,
+            kind: MatchKind::CoOccurrence,
+        });
+        for (kind, phrases) in [(TARGET_CO_ALL, &rule.all), (TARGET_CO_NONE, &rule.none)] {
+            for (slot, phrase) in phrases.iter().enumerate() {
+                let canon = c.canonical(phrase, "phrase", &rule.location)?;
+                let target = Target {
+                    kind,
+                    word: Compiler::word_flags(&canon, None),
+                    id: index as u32,
+                    slot: slot as u32,
+                    evasion: Evasion::empty(),
+                };
+                c.add_phrase(&canon, target);
+            }
+        }
+        co_rules.push(CoEntry {
+            term,
+            all: rule.all.len() as u32,
+            none: rule.none.len() as u32,
+            within: rule.within,
+        });
+    }
+    let regexes = build_regexes(&regex_rules, settings.regex_size_limit).map_err(
+        |(kind, index, message)| {
+            BuildError::new(kind, index.map(|i| &lexicon.regexes[i].location), message)
+        },
+    )?;
+    let automaton = build_automaton(&c.patterns.list)
+        .map_err(|e| BuildError::new(BuildErrorKind::SizeLimit, None, e))?;
+    Ok(Inner {
+        id: next_filter_id(),
+        normalizer: c.normalizer,
+        categories: c.categories,
+        terms: c.terms,
+        patterns: c.patterns.list,
+        automaton,
+        regex_rules,
+        regexes,
+        co_rules,
+        allow_count: lexicon.allows.len() as u32,
+        settings,
+    })
+}
+
+fn co_rule_text(all: &[String], none: &[String], within: Option<u32>) -> String {
+    let mut s = all.join(" & ");
+    for n in none {
+        s.push_str(" ! ");
+        s.push_str(n);
+    }
+    if let Some(w) = within {
+        s.push_str(&format!(" within {w}"));
+    }
+    s
+}
+
+/// The literal automaton over the canonical patterns; `None` when there are none.
+pub(crate) fn build_automaton(
+    patterns: &[Pattern],
+) -> Result<Option<CharwiseDoubleArrayAhoCorasick<u32>>, String> {
+    if patterns.is_empty() {
+        return Ok(None);
+    }
+    let pairs = patterns
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.text.as_str(), i as u32));
+    daachorse::CharwiseDoubleArrayAhoCorasickBuilder::new()
+        .match_kind(daachorse::MatchKind::Standard)
+        .build_with_values(pairs)
+        .map(Some)
+        .map_err(|e| format!("cannot build the term automaton: {e}"))
+}
+
+fn syntax_config() -> syntax::Config {
+    syntax::Config::new()
+        .unicode(true)
+        .case_insensitive(false)
+        .utf8(true)
+}
+
+fn meta_config(limit: u64) -> meta::Config {
+    let limit = usize::try_from(limit).unwrap_or(usize::MAX);
+    meta::Config::new()
+        .backtrack(false)
+        .nfa_size_limit(Some(limit))
+        .hybrid_cache_capacity(limit)
+}
+
+type RegexError = (BuildErrorKind, Option<usize>, String);
+
+/// Compiles the regex rules; `None` when there are none. Errors name the kind, the rule index and a
+/// message.
+pub(crate) fn build_regexes(
+    rules: &[RegexEntry],
+    limit: u64,
+) -> Result<Option<Regexes>, RegexError> {
+    if rules.is_empty() {
+        return Ok(None);
+    }
+    let syn = syntax_config();
+    for (i, rule) in rules.iter().enumerate() {
+        let hir = syntax::parse_with(&rule.pattern, &syn).map_err(|e| {
+            (
+                BuildErrorKind::InvalidPattern,
+                Some(i),
+                format!(
+                    "invalid regex {:?}: {}",
+                    rule.pattern,
+                    first_line(&e.to_string())
+                ),
+            )
+        })?;
+        if hir.properties().minimum_len() == Some(0) {
+            return Err((
+                BuildErrorKind::InvalidPattern,
+                Some(i),
+                format!("regex {:?} can match the empty string", rule.pattern),
+            ));
+        }
+    }
+    let map_err = |e: meta::BuildError, one: Option<usize>| -> RegexError {
+        let index = one.or(e.pattern().map(|p| p.as_usize()));
+        match e.size_limit() {
+            Some(n) => (
+                BuildErrorKind::SizeLimit,
+                index,
+                format!("regex rules exceed the size limit of {n} bytes"),
+            ),
+            None => (
+                BuildErrorKind::InvalidPattern,
+                index,
+                format!("invalid regex: {}", first_line(&e.to_string())),
+            ),
+        }
+    };
+    let builder = || {
+        let mut b = meta::Regex::builder();
+        b.syntax(syn).configure(meta_config(limit));
+        b
+    };
+    let sources: Vec<&str> = rules.iter().map(|r| r.pattern.as_str()).collect();
+    // The combined regex only answers "which rules match this segment", which needs `All` semantics.
+    let combined = meta::Regex::builder()
+        .syntax(syn)
+        .configure(meta_config(limit).match_kind(regex_automata::MatchKind::All))
+        .build_many(&sources)
+        .map_err(|e| map_err(e, None))?;
+    let mut each = Vec::with_capacity(rules.len());
+    for (i, s) in sources.iter().enumerate() {
+        each.push(builder().build(s).map_err(|e| map_err(e, Some(i)))?);
+    }
+    Ok(Some(Regexes { combined, each }))
+}
+
+fn first_line(s: &str) -> String {
+    s.lines()
+        .filter(|l| !l.trim().is_empty())
+        .last()
+        .unwrap_or(s)
+        .trim()
+        .to_string()
+}

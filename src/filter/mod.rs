@@ -1,0 +1,465 @@
+//! The filter: lexicons compiled into automata, scanning, masking and saved filters.
+//!
+//! Terms, allow phrases and co-occurrence phrases are normalised with the filter's [`Normalizer`] and put in
+//! one character-wise double-array Aho-Corasick automaton (daachorse) over the canonical stream; regex
+//! rules run on the same stream with regex-automata. Every hit is mapped back to the original text with
+//! [`Normalized::origin`].
+//!
+//! Allow entries: a deny match (term, rule or co-occurrence) whose canonical range overlaps an occurrence of
+//! an allow phrase is suppressed, even when the deny match reaches outside the allowed phrase (an allow
+//! entry `枪支管理法` suppresses the term `枪支` inside the law's title, and `水枪` suppresses `枪`).
+
+mod builder;
+mod error;
+mod pending;
+mod scan;
+mod serial;
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
+use daachorse::CharwiseDoubleArrayAhoCorasick;
+use regex_automata::meta;
+
+pub use self::builder::FilterBuilder;
+pub use self::error::{BuildError, BuildErrorKind, LoadError, LoadErrorKind};
+pub use self::scan::Scratch;
+use crate::lexicon::Severity;
+use crate::normalize::{Evasion, Normalizer};
+use crate::span::Span;
+
+/// The id of a term or rule of a [`Filter`]; see [`Filter::term`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TermId(u32);
+
+impl TermId {
+    /// The id as an index (0-based, below [`Filter::term_count`]).
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+
+    /// The raw id.
+    pub fn as_u32(self) -> u32 {
+        self.0
+    }
+}
+
+/// The id of a category of a [`Filter`]; see [`Filter::category_name`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CategoryId(u32);
+
+impl CategoryId {
+    /// The id as an index (0-based).
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+
+    /// The raw id.
+    pub fn as_u32(self) -> u32 {
+        self.0
+    }
+}
+
+/// What produced a [`Match`].
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MatchKind {
+    /// A deny term (or one of its variants).
+    Term,
+    /// A regex rule.
+    Rule,
+    /// A co-occurrence rule.
+    CoOccurrence,
+}
+
+impl MatchKind {
+    /// The lower-case name: `term`, `rule` or `co-occurrence`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MatchKind::Term => "term",
+            MatchKind::Rule => "rule",
+            MatchKind::CoOccurrence => "co-occurrence",
+        }
+    }
+
+    fn to_u8(self) -> u8 {
+        match self {
+            MatchKind::Term => 0,
+            MatchKind::Rule => 1,
+            MatchKind::CoOccurrence => 2,
+        }
+    }
+
+    fn from_u8(n: u8) -> Option<MatchKind> {
+        match n {
+            0 => Some(MatchKind::Term),
+            1 => Some(MatchKind::Rule),
+            2 => Some(MatchKind::CoOccurrence),
+            _ => None,
+        }
+    }
+}
+
+/// One match: where in the original text, what matched, and which disguises were undone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Match {
+    span: Span,
+    term: TermId,
+    category: CategoryId,
+    severity: Severity,
+    kind: MatchKind,
+    evasions: Evasion,
+}
+
+impl Match {
+    /// The byte range of the original text (always on char boundaries).
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// The first byte of the match in the original text.
+    pub fn start(&self) -> usize {
+        self.span.start()
+    }
+
+    /// One past the last byte of the match in the original text.
+    pub fn end(&self) -> usize {
+        self.span.end()
+    }
+
+    /// The term or rule that matched.
+    pub fn term(&self) -> TermId {
+        self.term
+    }
+
+    /// The category of the term or rule.
+    pub fn category(&self) -> CategoryId {
+        self.category
+    }
+
+    /// The severity of the term or rule.
+    pub fn severity(&self) -> Severity {
+        self.severity
+    }
+
+    /// Whether a term, a regex rule or a co-occurrence rule matched.
+    pub fn kind(&self) -> MatchKind {
+        self.kind
+    }
+
+    /// The disguises undone inside the match (plus [`Evasion::SPLIT`] or [`Evasion::PINYIN`] when a
+    /// variant of the term matched).
+    pub fn evasions(&self) -> Evasion {
+        self.evasions
+    }
+}
+
+/// A term or rule as written, with its category and severity.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct TermEntry {
+    pub(crate) text: String,
+    pub(crate) category: u32,
+    pub(crate) severity: Severity,
+    pub(crate) kind: MatchKind,
+}
+
+/// What a literal pattern of the automaton stands for.
+pub(crate) const TARGET_DENY: u8 = 0;
+pub(crate) const TARGET_ALLOW: u8 = 1;
+pub(crate) const TARGET_CO_ALL: u8 = 2;
+pub(crate) const TARGET_CO_NONE: u8 = 3;
+
+/// The canonical character before the pattern must not be an ASCII letter or digit.
+pub(crate) const WORD_START: u8 = 1;
+/// The canonical character after the pattern must not be an ASCII letter or digit.
+pub(crate) const WORD_END: u8 = 2;
+
+/// One meaning of a literal pattern.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct Target {
+    /// `TARGET_*`.
+    pub(crate) kind: u8,
+    /// `WORD_START | WORD_END`.
+    pub(crate) word: u8,
+    /// Term id (deny), co-rule index (co) or allow entry index (allow).
+    pub(crate) id: u32,
+    /// The phrase slot of a co-rule (index into its `all` or `none` list).
+    pub(crate) slot: u32,
+    /// Evasion flags added to matches (SPLIT, PINYIN).
+    pub(crate) evasion: Evasion,
+}
+
+/// A distinct canonical string of the automaton and everything it stands for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Pattern {
+    pub(crate) text: String,
+    pub(crate) targets: Vec<Target>,
+}
+
+/// A regex rule: the term entry it reports and its source.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct RegexEntry {
+    pub(crate) term: u32,
+    pub(crate) pattern: String,
+}
+
+/// A compiled co-occurrence rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct CoEntry {
+    pub(crate) term: u32,
+    pub(crate) all: u32,
+    pub(crate) none: u32,
+    pub(crate) within: Option<u32>,
+}
+
+/// Builder settings kept with the filter (and in saved filters).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Settings {
+    pub(crate) mask_char: char,
+    pub(crate) max_variants: u32,
+    pub(crate) regex_size_limit: u64,
+    pub(crate) pinyin: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            mask_char: '*',
+            max_variants: 16,
+            regex_size_limit: 10 << 20,
+            pinyin: false,
+        }
+    }
+}
+
+/// The compiled regex rules: one combined regex says which rules match a segment, one regex per rule
+/// finds that rule's matches.
+#[derive(Debug)]
+pub(crate) struct Regexes {
+    pub(crate) combined: meta::Regex,
+    pub(crate) each: Vec<meta::Regex>,
+}
+
+/// The compiled, immutable data of a filter.
+pub(crate) struct Inner {
+    /// Unique per compiled filter, so a [`Scratch`] knows whether its regex caches fit.
+    pub(crate) id: u64,
+    pub(crate) normalizer: Normalizer,
+    pub(crate) categories: Vec<String>,
+    pub(crate) terms: Vec<TermEntry>,
+    pub(crate) patterns: Vec<Pattern>,
+    pub(crate) automaton: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
+    pub(crate) regex_rules: Vec<RegexEntry>,
+    pub(crate) regexes: Option<Regexes>,
+    pub(crate) co_rules: Vec<CoEntry>,
+    pub(crate) allow_count: u32,
+    pub(crate) settings: Settings,
+}
+
+impl std::fmt::Debug for Inner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Filter")
+            .field("terms", &self.terms.len())
+            .field("patterns", &self.patterns.len())
+            .field("regex_rules", &self.regex_rules.len())
+            .field("co_rules", &self.co_rules.len())
+            .field("allows", &self.allow_count)
+            .finish()
+    }
+}
+
+fn next_filter_id() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+/// An immutable, compiled set of terms and rules that finds matches in text.
+///
+/// Cloning is cheap (a reference-count bump); a filter may be used from any number of threads at once.
+///
+/// # Example
+///
+/// ```
+/// use jingwang::Filter;
+/// let filter = Filter::new(["军火", "gun"]).unwrap();
+/// let text = "出售军火 and a gun";
+/// let found: Vec<&str> = filter.find_all(text).iter().map(|m| &text[m.span().range()]).collect();
+/// assert_eq!(found, ["军火", "gun"]);
+/// assert_eq!(filter.mask(text), "出售** and a ***");
+/// ```
+#[derive(Clone, Debug)]
+pub struct Filter(Arc<Inner>);
+
+impl Filter {
+    /// A filter of deny terms (category `default`, severity medium, default options).
+    ///
+    /// # Errors
+    ///
+    /// A [`BuildError`] when a term normalises to nothing ([`BuildErrorKind::EmptyTerm`]) or crosses a
+    /// hard boundary ([`BuildErrorKind::InvalidPattern`]).
+    pub fn new<I, S>(terms: I) -> Result<Filter, BuildError>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let mut builder = FilterBuilder::new();
+        for t in terms {
+            builder.add_term(t.as_ref(), "default", Severity::Medium);
+        }
+        builder.build()
+    }
+
+    /// A builder for filters made from lexicons, rules and options.
+    pub fn builder() -> FilterBuilder {
+        FilterBuilder::new()
+    }
+
+    pub(crate) fn from_inner(inner: Inner) -> Filter {
+        Filter(Arc::new(inner))
+    }
+
+    /// Every match, overlapping ones included, sorted by `(start, end, term)`.
+    pub fn find_all(&self, text: &str) -> Vec<Match> {
+        let mut out = Vec::new();
+        self.find_all_with(text, &mut Scratch::new(), &mut out);
+        out
+    }
+
+    /// Leftmost-longest non-overlapping matches: from left to right, the longest match starting first,
+    /// then the next one starting after it ends.
+    pub fn find_iter(&self, text: &str) -> Vec<Match> {
+        let mut out = Vec::new();
+        self.find_iter_with(text, &mut Scratch::new(), &mut out);
+        out
+    }
+
+    /// Whether anything matches. Stops at the first hit when the filter has no allow entries and no
+    /// co-occurrence rules.
+    pub fn is_match(&self, text: &str) -> bool {
+        self.is_match_with(text, &mut Scratch::new())
+    }
+
+    /// The text with every character inside a match replaced by the filter's mask character.
+    pub fn mask(&self, text: &str) -> String {
+        self.mask_with(text, self.0.settings.mask_char)
+    }
+
+    /// The text with every character inside a match replaced by `mask`.
+    pub fn mask_with(&self, text: &str, mask: char) -> String {
+        let mut out = String::new();
+        self.mask_into(text, mask, &mut Scratch::new(), &mut out);
+        out
+    }
+
+    /// Like [`Filter::find_all`], into `out` (cleared first); allocates nothing once `scratch` and `out`
+    /// are warm.
+    pub fn find_all_with(&self, text: &str, scratch: &mut Scratch, out: &mut Vec<Match>) {
+        scan::find_all(&self.0, text, scratch, out);
+    }
+
+    /// Like [`Filter::find_iter`], into `out` (cleared first).
+    pub fn find_iter_with(&self, text: &str, scratch: &mut Scratch, out: &mut Vec<Match>) {
+        let mut all = std::mem::take(&mut scratch.matches);
+        scan::find_all(&self.0, text, scratch, &mut all);
+        scan::leftmost_longest(&all, out);
+        scratch.matches = all;
+    }
+
+    /// Like [`Filter::is_match`], reusing `scratch`.
+    pub fn is_match_with(&self, text: &str, scratch: &mut Scratch) -> bool {
+        scan::is_match(&self.0, text, scratch)
+    }
+
+    /// Like [`Filter::mask_with`], into `out` (cleared first).
+    pub fn mask_into(&self, text: &str, mask: char, scratch: &mut Scratch, out: &mut String) {
+        let mut all = std::mem::take(&mut scratch.matches);
+        scan::find_all(&self.0, text, scratch, &mut all);
+        scan::mask(text, &all, mask, out);
+        scratch.matches = all;
+    }
+
+    /// The term or rule as written (for a rule: its name, or its pattern when it has none).
+    ///
+    /// # Panics
+    ///
+    /// Panics when `id` does not belong to this filter.
+    pub fn term(&self, id: TermId) -> &str {
+        &self.0.terms[id.index()].text
+    }
+
+    /// The category name.
+    ///
+    /// # Panics
+    ///
+    /// Panics when `id` does not belong to this filter.
+    pub fn category_name(&self, id: CategoryId) -> &str {
+        &self.0.categories[id.index()]
+    }
+
+    /// Every category with its id, in id order.
+    pub fn categories(&self) -> impl Iterator<Item = (CategoryId, &str)> {
+        self.0
+            .categories
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (CategoryId(i as u32), c.as_str()))
+    }
+
+    /// The number of term ids: deny terms, regex rules and co-occurrence rules.
+    pub fn term_count(&self) -> usize {
+        self.0.terms.len()
+    }
+
+    /// The number of distinct literal patterns in the automaton (terms with their variants and plurals,
+    /// allow phrases, co-occurrence phrases), plus the number of regex rules.
+    pub fn pattern_count(&self) -> usize {
+        self.0.patterns.len() + self.0.regex_rules.len()
+    }
+
+    /// The normaliser applied to both terms and text.
+    pub fn normalizer(&self) -> &Normalizer {
+        &self.0.normalizer
+    }
+
+    /// The heap memory held by the filter, in bytes (approximate for the regexes).
+    pub fn heap_bytes(&self) -> usize {
+        let i = &*self.0;
+        let mut n = i.categories.iter().map(|c| c.capacity()).sum::<usize>()
+            + i.categories.capacity() * std::mem::size_of::<String>();
+        n += i.terms.iter().map(|t| t.text.capacity()).sum::<usize>()
+            + i.terms.capacity() * std::mem::size_of::<TermEntry>();
+        n += i
+            .patterns
+            .iter()
+            .map(|p| p.text.capacity() + p.targets.capacity() * std::mem::size_of::<Target>())
+            .sum::<usize>()
+            + i.patterns.capacity() * std::mem::size_of::<Pattern>();
+        n += i.automaton.as_ref().map_or(0, |a| a.heap_bytes());
+        n += i
+            .regex_rules
+            .iter()
+            .map(|r| r.pattern.capacity())
+            .sum::<usize>()
+            + i.regex_rules.capacity() * std::mem::size_of::<RegexEntry>();
+        if let Some(r) = &i.regexes {
+            n += r.combined.memory_usage() + r.each.iter().map(|e| e.memory_usage()).sum::<usize>();
+        }
+        n + i.co_rules.capacity() * std::mem::size_of::<CoEntry>()
+    }
+
+    /// The filter as a versioned, checksummed byte string for [`Filter::from_bytes`].
+    pub fn to_bytes(&self) -> Vec<u8> {
+        serial::to_bytes(&self.0)
+    }
+
+    /// Loads a filter saved with [`Filter::to_bytes`]. The automata are rebuilt from the stored canonical
+    /// patterns; no lexicon is parsed and nothing is normalised.
+    ///
+    /// # Errors
+    ///
+    /// A [`LoadError`] when the data is not a saved filter, was written by a newer version, is truncated,
+    /// fails its checksum or is inconsistent.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Filter, LoadError> {
+        serial::from_bytes(bytes).map(Filter::from_inner)
+    }
+}

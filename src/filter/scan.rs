@@ -1,0 +1,397 @@
+//! Scanning: literal and regex hits on the canonical stream, allow suppression, co-occurrence, and
+//! mapping back to original spans.
+
+use regex_automata::{meta, Input, PatternSet};
+
+use super::{
+    CategoryId, CoEntry, Inner, Match, TermId, TARGET_ALLOW, TARGET_CO_ALL, TARGET_DENY, WORD_END,
+    WORD_START,
+};
+use crate::normalize::{Evasion, Normalized, BREAK};
+
+/// A deny hit on the canonical stream (byte offsets).
+#[derive(Clone, Copy, Debug)]
+struct Hit {
+    start: u32,
+    end: u32,
+    term: u32,
+    evasion: Evasion,
+}
+
+/// A co-occurrence phrase hit.
+#[derive(Clone, Copy, Debug)]
+struct CoHit {
+    rule: u32,
+    negative: bool,
+    slot: u32,
+    start: u32,
+    end: u32,
+    start_char: u32,
+    end_char: u32,
+}
+
+/// Regex caches, valid for the filter with the given id.
+#[derive(Debug)]
+struct RegexCaches {
+    filter: u64,
+    combined: meta::Cache,
+    each: Vec<meta::Cache>,
+    set: PatternSet,
+}
+
+/// Reusable memory for scans: the canonical text and every intermediate list. Once warm (used for a few
+/// texts of similar size with the same filter), scans with it allocate nothing.
+///
+/// A scratch belongs to one thread at a time; it may be used with different filters (its regex caches
+/// are rebuilt when the filter changes).
+#[derive(Debug, Default)]
+pub struct Scratch {
+    normalized: Normalized,
+    hits: Vec<Hit>,
+    allows: Vec<(u32, u32)>,
+    co_hits: Vec<CoHit>,
+    co_counts: Vec<u32>,
+    regex: Option<RegexCaches>,
+    pub(super) matches: Vec<super::Match>,
+}
+
+impl Scratch {
+    /// An empty scratch.
+    pub fn new() -> Scratch {
+        Scratch::default()
+    }
+}
+
+/// Whether the canonical text has no ASCII letter or digit just before `start` / at `end`.
+fn boundary_ok(text: &[u8], start: usize, end: usize, word: u8) -> bool {
+    if word & WORD_START != 0 && start > 0 && text[start - 1].is_ascii_alphanumeric() {
+        return false;
+    }
+    if word & WORD_END != 0 && end < text.len() && text[end].is_ascii_alphanumeric() {
+        return false;
+    }
+    true
+}
+
+fn regex_caches<'a>(
+    inner: &Inner,
+    slot: &'a mut Option<RegexCaches>,
+) -> Option<&'a mut RegexCaches> {
+    let regexes = inner.regexes.as_ref()?;
+    if slot.as_ref().is_none_or(|c| c.filter != inner.id) {
+        *slot = Some(RegexCaches {
+            filter: inner.id,
+            combined: regexes.combined.create_cache(),
+            each: regexes.each.iter().map(|r| r.create_cache()).collect(),
+            set: PatternSet::new(regexes.combined.pattern_len()),
+        });
+    }
+    slot.as_mut()
+}
+
+/// The ranges between hard boundaries of the canonical text.
+fn segments(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut start = 0;
+    text.match_indices(BREAK)
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()))
+        .filter_map(move |end| {
+            let seg = (start, end);
+            start = end + BREAK.len_utf8();
+            (seg.0 < seg.1).then_some(seg)
+        })
+}
+
+pub(super) fn is_match(inner: &Inner, text: &str, scratch: &mut Scratch) -> bool {
+    if inner.allow_count > 0 || !inner.co_rules.is_empty() {
+        let mut out = std::mem::take(&mut scratch.matches);
+        find_all(inner, text, scratch, &mut out);
+        let found = !out.is_empty();
+        scratch.matches = out;
+        return found;
+    }
+    inner
+        .normalizer
+        .normalize_into(text, &mut scratch.normalized);
+    let canon = scratch.normalized.text();
+    let bytes = canon.as_bytes();
+    if let Some(ac) = &inner.automaton {
+        for m in ac.find_overlapping_iter(canon) {
+            let pattern = &inner.patterns[m.value() as usize];
+            if pattern
+                .targets
+                .iter()
+                .any(|t| t.kind == TARGET_DENY && boundary_ok(bytes, m.start(), m.end(), t.word))
+            {
+                return true;
+            }
+        }
+    }
+    if let (Some(regexes), Some(caches)) = (&inner.regexes, regex_caches(inner, &mut scratch.regex))
+    {
+        for (s, e) in segments(canon) {
+            let input = Input::new(canon).range(s..e);
+            if regexes.combined.is_match_with(&mut caches.combined, &input) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+pub(super) fn find_all(inner: &Inner, text: &str, scratch: &mut Scratch, out: &mut Vec<Match>) {
+    out.clear();
+    scratch.hits.clear();
+    scratch.allows.clear();
+    scratch.co_hits.clear();
+    inner
+        .normalizer
+        .normalize_into(text, &mut scratch.normalized);
+    let norm = &scratch.normalized;
+    let canon = norm.text();
+    let bytes = canon.as_bytes();
+    if let Some(ac) = &inner.automaton {
+        for m in ac.find_overlapping_iter(canon) {
+            let pattern = &inner.patterns[m.value() as usize];
+            for t in &pattern.targets {
+                if !boundary_ok(bytes, m.start(), m.end(), t.word) {
+                    continue;
+                }
+                let (start, end) = (m.start() as u32, m.end() as u32);
+                match t.kind {
+                    TARGET_DENY => scratch.hits.push(Hit {
+                        start,
+                        end,
+                        term: t.id,
+                        evasion: t.evasion,
+                    }),
+                    TARGET_ALLOW => scratch.allows.push((start, end)),
+                    kind => scratch.co_hits.push(CoHit {
+                        rule: t.id,
+                        negative: kind != TARGET_CO_ALL,
+                        slot: t.slot,
+                        start,
+                        end,
+                        start_char: char_index(norm, m.start()),
+                        end_char: char_index(norm, m.end()),
+                    }),
+                }
+            }
+        }
+    }
+    if let (Some(regexes), Some(caches)) = (&inner.regexes, regex_caches(inner, &mut scratch.regex))
+    {
+        for (s, e) in segments(canon) {
+            let input = Input::new(canon).range(s..e);
+            caches.set.clear();
+            regexes.combined.which_overlapping_matches_with(
+                &mut caches.combined,
+                &input,
+                &mut caches.set,
+            );
+            for pid in caches.set.iter() {
+                let i = pid.as_usize();
+                let mut input = Input::new(canon).range(s..e);
+                while let Some(m) = regexes.each[i].search_with(&mut caches.each[i], &input) {
+                    if m.is_empty() {
+                        break;
+                    }
+                    scratch.hits.push(Hit {
+                        start: m.start() as u32,
+                        end: m.end() as u32,
+                        term: inner.regex_rules[i].term,
+                        evasion: Evasion::empty(),
+                    });
+                    input.set_start(m.end());
+                }
+            }
+        }
+    }
+    if !scratch.co_hits.is_empty() {
+        co_occurrences(inner, scratch);
+    }
+    // Allow ranges sorted by start, with the running maximum of their ends, so one binary search
+    // tells whether a hit overlaps any of them.
+    scratch.allows.sort_unstable();
+    let mut max_end = 0;
+    for a in scratch.allows.iter_mut() {
+        max_end = max_end.max(a.1);
+        a.1 = max_end;
+    }
+    let norm = &scratch.normalized;
+    for hit in &scratch.hits {
+        let before = scratch.allows.partition_point(|a| a.0 < hit.end);
+        if before > 0 && scratch.allows[before - 1].1 > hit.start {
+            continue;
+        }
+        let Some((span, evasions)) = norm.origin(hit.start as usize, hit.end as usize) else {
+            continue;
+        };
+        let entry = &inner.terms[hit.term as usize];
+        out.push(Match {
+            span,
+            term: TermId(hit.term),
+            category: CategoryId(entry.category),
+            severity: entry.severity,
+            kind: entry.kind,
+            evasions: evasions | hit.evasion,
+        });
+    }
+    out.sort_unstable_by_key(|m| (m.span.start(), m.span.end(), m.term));
+    out.dedup_by(|b, a| {
+        if a.span == b.span && a.term == b.term {
+            a.evasions |= b.evasions;
+            true
+        } else {
+            false
+        }
+    });
+}
+
+fn char_index(norm: &Normalized, offset: usize) -> u32 {
+    if offset >= norm.text().len() {
+        norm.chars().len() as u32
+    } else {
+        norm.char_index(offset).unwrap_or(0) as u32
+    }
+}
+
+/// Turns co-occurrence phrase hits into rule hits (pushed to `scratch.hits`).
+fn co_occurrences(inner: &Inner, scratch: &mut Scratch) {
+    scratch
+        .co_hits
+        .sort_unstable_by_key(|h| (h.rule, h.start_char, h.end_char, h.negative, h.slot));
+    let mut i = 0;
+    while i < scratch.co_hits.len() {
+        let rule = scratch.co_hits[i].rule;
+        let mut j = i;
+        while j < scratch.co_hits.len() && scratch.co_hits[j].rule == rule {
+            j += 1;
+        }
+        let entry = inner.co_rules[rule as usize];
+        co_rule(
+            entry,
+            &scratch.co_hits[i..j],
+            &mut scratch.co_counts,
+            &mut scratch.hits,
+        );
+        i = j;
+    }
+}
+
+/// Minimal windows covering every positive phrase of one rule; one hit per window that is short enough
+/// and free of negative phrases (for a rule without `within`: at most one, and none when any negative
+/// phrase occurs).
+fn co_rule(entry: CoEntry, hits: &[CoHit], counts: &mut Vec<u32>, out: &mut Vec<Hit>) {
+    let need = entry.all as usize;
+    if need == 0 {
+        return;
+    }
+    let negatives = || hits.iter().filter(|h| h.negative);
+    if entry.within.is_none() && negatives().next().is_some() {
+        return;
+    }
+    let within = entry.within.unwrap_or(u32::MAX);
+    counts.clear();
+    counts.resize(need, 0);
+    let mut covered = 0;
+    let pos = |k: usize| hits[k];
+    let mut left = 0;
+    for right in 0..hits.len() {
+        let h = pos(right);
+        if h.negative || h.slot as usize >= need {
+            continue;
+        }
+        counts[h.slot as usize] += 1;
+        if counts[h.slot as usize] == 1 {
+            covered += 1;
+        }
+        while covered == need {
+            // Shrink from the left while every phrase stays covered.
+            while left < right {
+                let l = pos(left);
+                if l.negative || l.slot as usize >= need {
+                    left += 1;
+                } else if counts[l.slot as usize] > 1 {
+                    counts[l.slot as usize] -= 1;
+                    left += 1;
+                } else {
+                    break;
+                }
+            }
+            let first = pos(left);
+            let (mut end_char, mut end) = (0, 0);
+            for k in left..=right {
+                let x = pos(k);
+                if !x.negative && (x.slot as usize) < need {
+                    end_char = end_char.max(x.end_char);
+                    end = end.max(x.end);
+                }
+            }
+            let blocked =
+                negatives().any(|n| n.start_char < end_char && n.end_char > first.start_char);
+            if end_char - first.start_char <= within && !blocked {
+                out.push(Hit {
+                    start: first.start,
+                    end,
+                    term: entry.term,
+                    evasion: Evasion::empty(),
+                });
+                if entry.within.is_none() {
+                    return;
+                }
+                counts.iter_mut().for_each(|c| *c = 0);
+                covered = 0;
+                left = right + 1;
+            } else {
+                // Drop the leftmost hit and look for a window further right.
+                counts[first.slot as usize] -= 1;
+                if counts[first.slot as usize] == 0 {
+                    covered -= 1;
+                }
+                left += 1;
+            }
+        }
+    }
+}
+
+/// Greedy leftmost-longest non-overlapping selection from matches sorted by `(start, end)`.
+pub(super) fn leftmost_longest(all: &[Match], out: &mut Vec<Match>) {
+    out.clear();
+    let mut cursor = 0;
+    let mut i = 0;
+    while i < all.len() {
+        let start = all[i].start();
+        let mut j = i;
+        while j + 1 < all.len() && all[j + 1].start() == start {
+            j += 1;
+        }
+        if start >= cursor {
+            // The longest of those starting here; on ties the first term.
+            let end = all[j].end();
+            let best = (i..=j).find(|&k| all[k].end() == end).unwrap_or(j);
+            out.push(all[best]);
+            cursor = end;
+        }
+        i = j + 1;
+    }
+}
+
+/// Writes `text` with every char inside a match replaced by `mask`.
+pub(super) fn mask(text: &str, matches: &[Match], mask: char, out: &mut String) {
+    out.clear();
+    out.reserve(text.len());
+    let mut next = 0;
+    let mut cover_end = 0;
+    for (i, c) in text.char_indices() {
+        while next < matches.len() && matches[next].start() <= i {
+            cover_end = cover_end.max(matches[next].end());
+            next += 1;
+        }
+        if i < cover_end {
+            out.push(mask);
+        } else {
+            out.push(c);
+        }
+    }
+}

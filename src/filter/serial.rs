@@ -1,0 +1,410 @@
+//! Saved filters: `JINGWANG` magic, format version, flags, payload length, CRC-32 of the payload, then a
+//! little-endian, length-prefixed encoding of everything needed to rebuild the automata.
+
+use super::builder::{build_automaton, build_regexes};
+use super::error::{LoadError, LoadErrorKind};
+use super::{
+    next_filter_id, CoEntry, Inner, MatchKind, Pattern, RegexEntry, Settings, Target, TermEntry,
+    TARGET_CO_NONE, WORD_END, WORD_START,
+};
+use crate::lexicon::Severity;
+use crate::normalize::{Evasion, NormalizeConfig, Normalizer};
+
+const MAGIC: &[u8; 8] = b"JINGWANG";
+/// The format version this library writes and the newest it reads.
+pub(crate) const FORMAT_VERSION: u32 = 1;
+const HEADER_LEN: usize = 8 + 4 + 4 + 8 + 4;
+
+const fn crc_table() -> [u32; 256] {
+    let mut table = [0u32; 256];
+    let mut i = 0;
+    while i < 256 {
+        let mut c = i as u32;
+        let mut k = 0;
+        while k < 8 {
+            c = if c & 1 != 0 {
+                0xEDB8_8320 ^ (c >> 1)
+            } else {
+                c >> 1
+            };
+            k += 1;
+        }
+        table[i] = c;
+        i += 1;
+    }
+    table
+}
+
+static CRC_TABLE: [u32; 256] = crc_table();
+
+/// CRC-32/IEEE (the zlib / PNG checksum).
+pub(crate) fn crc32(data: &[u8]) -> u32 {
+    let mut c = !0u32;
+    for &b in data {
+        c = CRC_TABLE[((c ^ u32::from(b)) & 0xFF) as usize] ^ (c >> 8);
+    }
+    !c
+}
+
+struct Writer(Vec<u8>);
+
+impl Writer {
+    fn u8(&mut self, v: u8) {
+        self.0.push(v);
+    }
+    fn u32(&mut self, v: u32) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+    fn u64(&mut self, v: u64) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+    fn len(&mut self, n: usize) {
+        self.u32(u32::try_from(n).unwrap_or(u32::MAX));
+    }
+    fn str(&mut self, s: &str) {
+        self.len(s.len());
+        self.0.extend_from_slice(s.as_bytes());
+    }
+}
+
+fn config_flags(c: &NormalizeConfig) -> [bool; 11] {
+    [
+        c.width,
+        c.case,
+        c.diacritics,
+        c.traditional,
+        c.variants,
+        c.homoglyphs,
+        c.leet,
+        c.skip_junk,
+        c.join_spaced,
+        c.numerals,
+        c.collapse_repeats,
+    ]
+}
+
+pub(crate) fn to_bytes(inner: &Inner) -> Vec<u8> {
+    let mut w = Writer(Vec::new());
+    let config = inner.normalizer.config();
+    let flags = config_flags(config);
+    w.len(flags.len());
+    for f in flags {
+        w.u8(u8::from(f));
+    }
+    w.u64(config.max_gap as u64);
+    let s = &inner.settings;
+    w.u32(u32::from(s.mask_char));
+    w.u32(s.max_variants);
+    w.u64(s.regex_size_limit);
+    w.u8(u8::from(s.pinyin));
+    w.u32(inner.allow_count);
+    w.len(inner.categories.len());
+    for c in &inner.categories {
+        w.str(c);
+    }
+    w.len(inner.terms.len());
+    for t in &inner.terms {
+        w.str(&t.text);
+        w.u32(t.category);
+        w.u8(t.severity as u8);
+        w.u8(t.kind.to_u8());
+    }
+    w.len(inner.patterns.len());
+    for p in &inner.patterns {
+        w.str(&p.text);
+        w.len(p.targets.len());
+        for t in &p.targets {
+            w.u8(t.kind);
+            w.u8(t.word);
+            w.u32(t.id);
+            w.u32(t.slot);
+            w.u32(t.evasion.bits());
+        }
+    }
+    w.len(inner.regex_rules.len());
+    for r in &inner.regex_rules {
+        w.u32(r.term);
+        w.str(&r.pattern);
+    }
+    w.len(inner.co_rules.len());
+    for c in &inner.co_rules {
+        w.u32(c.term);
+        w.u32(c.all);
+        w.u32(c.none);
+        w.u8(u8::from(c.within.is_some()));
+        w.u32(c.within.unwrap_or(0));
+    }
+    let payload = w.0;
+    let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    out.extend_from_slice(&0u32.to_le_bytes());
+    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    out.extend_from_slice(&crc32(&payload).to_le_bytes());
+    out.extend_from_slice(&payload);
+    out
+}
+
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], LoadError> {
+        if self.0.len() < n {
+            return Err(LoadError::corrupt("a field runs past the end"));
+        }
+        let (a, b) = self.0.split_at(n);
+        self.0 = b;
+        Ok(a)
+    }
+    fn u8(&mut self) -> Result<u8, LoadError> {
+        Ok(self.take(1)?[0])
+    }
+    fn u32(&mut self) -> Result<u32, LoadError> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+    fn u64(&mut self) -> Result<u64, LoadError> {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(self.take(8)?);
+        Ok(u64::from_le_bytes(a))
+    }
+    fn bool(&mut self) -> Result<bool, LoadError> {
+        match self.u8()? {
+            0 => Ok(false),
+            1 => Ok(true),
+            _ => Err(LoadError::corrupt("bad flag")),
+        }
+    }
+    /// A count of items each at least `min_size` bytes long, checked against the bytes left.
+    fn count(&mut self, min_size: usize) -> Result<usize, LoadError> {
+        let n = self.u32()? as usize;
+        if n.saturating_mul(min_size.max(1)) > self.0.len() {
+            return Err(LoadError::corrupt("a count exceeds the data"));
+        }
+        Ok(n)
+    }
+    fn str(&mut self) -> Result<String, LoadError> {
+        let n = self.u32()? as usize;
+        let b = self.take(n)?;
+        std::str::from_utf8(b)
+            .map(str::to_string)
+            .map_err(|_| LoadError::corrupt("a string is not UTF-8"))
+    }
+}
+
+pub(crate) fn from_bytes(bytes: &[u8]) -> Result<Inner, LoadError> {
+    if bytes.len() < MAGIC.len() {
+        if MAGIC.starts_with(bytes) {
+            return Err(LoadError::new(
+                LoadErrorKind::Truncated,
+                "saved filter is truncated",
+            ));
+        }
+        return Err(LoadError::new(
+            LoadErrorKind::BadMagic,
+            "not a saved filter (bad magic)",
+        ));
+    }
+    if &bytes[..8] != MAGIC {
+        return Err(LoadError::new(
+            LoadErrorKind::BadMagic,
+            "not a saved filter (bad magic)",
+        ));
+    }
+    if bytes.len() < HEADER_LEN {
+        return Err(LoadError::new(
+            LoadErrorKind::Truncated,
+            "saved filter is truncated",
+        ));
+    }
+    let mut h = Reader(&bytes[8..HEADER_LEN]);
+    let version = h.u32()?;
+    let flags = h.u32()?;
+    let len = h.u64()?;
+    let crc = h.u32()?;
+    if version > FORMAT_VERSION || version == 0 {
+        return Err(LoadError::new(
+            LoadErrorKind::UnsupportedVersion,
+            format!("saved filter format version {version} is not supported (this library reads version {FORMAT_VERSION})"),
+        ));
+    }
+    if flags != 0 {
+        return Err(LoadError::corrupt("unknown header flags"));
+    }
+    let rest = &bytes[HEADER_LEN..];
+    if (rest.len() as u64) < len {
+        return Err(LoadError::new(
+            LoadErrorKind::Truncated,
+            "saved filter is truncated",
+        ));
+    }
+    if (rest.len() as u64) > len {
+        return Err(LoadError::corrupt("trailing bytes after the payload"));
+    }
+    if crc32(rest) != crc {
+        return Err(LoadError::new(
+            LoadErrorKind::ChecksumMismatch,
+            "saved filter checksum mismatch",
+        ));
+    }
+    decode(rest)
+}
+
+fn decode(payload: &[u8]) -> Result<Inner, LoadError> {
+    let mut r = Reader(payload);
+    let n_flags = r.count(1)?;
+    if n_flags != 11 {
+        return Err(LoadError::corrupt("unknown normaliser configuration"));
+    }
+    let mut f = [false; 11];
+    for x in f.iter_mut() {
+        *x = r.bool()?;
+    }
+    let mut config = NormalizeConfig::default();
+    [
+        config.width,
+        config.case,
+        config.diacritics,
+        config.traditional,
+        config.variants,
+        config.homoglyphs,
+        config.leet,
+        config.skip_junk,
+        config.join_spaced,
+        config.numerals,
+        config.collapse_repeats,
+    ] = f;
+    config.max_gap =
+        usize::try_from(r.u64()?).map_err(|_| LoadError::corrupt("bad maximum gap"))?;
+    let settings = Settings {
+        mask_char: char::from_u32(r.u32()?).ok_or_else(|| LoadError::corrupt("bad mask char"))?,
+        max_variants: r.u32()?,
+        regex_size_limit: r.u64()?,
+        pinyin: r.bool()?,
+    };
+    let allow_count = r.u32()?;
+    let n = r.count(4)?;
+    let mut categories = Vec::with_capacity(n);
+    for _ in 0..n {
+        categories.push(r.str()?);
+    }
+    let n = r.count(10)?;
+    let mut terms = Vec::with_capacity(n);
+    for _ in 0..n {
+        let text = r.str()?;
+        let category = r.u32()?;
+        if category as usize >= categories.len() {
+            return Err(LoadError::corrupt("category id out of range"));
+        }
+        let severity =
+            Severity::from_u8(r.u8()?).ok_or_else(|| LoadError::corrupt("bad severity"))?;
+        let kind =
+            MatchKind::from_u8(r.u8()?).ok_or_else(|| LoadError::corrupt("bad term kind"))?;
+        terms.push(TermEntry {
+            text,
+            category,
+            severity,
+            kind,
+        });
+    }
+    let n_regex_pre = terms.iter().filter(|t| t.kind == MatchKind::Rule).count();
+    let n = r.count(8)?;
+    let mut patterns: Vec<Pattern> = Vec::with_capacity(n);
+    let mut seen = std::collections::HashSet::new();
+    for _ in 0..n {
+        let text = r.str()?;
+        if text.is_empty() || !seen.insert(text.clone()) {
+            return Err(LoadError::corrupt("empty or duplicate pattern"));
+        }
+        let k = r.count(14)?;
+        let mut targets = Vec::with_capacity(k);
+        for _ in 0..k {
+            let kind = r.u8()?;
+            let word = r.u8()?;
+            let id = r.u32()?;
+            let slot = r.u32()?;
+            let evasion = Evasion::from_bits_truncate(r.u32()?);
+            if kind > TARGET_CO_NONE || word & !(WORD_START | WORD_END) != 0 {
+                return Err(LoadError::corrupt("bad pattern target"));
+            }
+            targets.push(Target {
+                kind,
+                word,
+                id,
+                slot,
+                evasion,
+            });
+        }
+        patterns.push(Pattern { text, targets });
+    }
+    let n = r.count(8)?;
+    let mut regex_rules = Vec::with_capacity(n);
+    for _ in 0..n {
+        let term = r.u32()?;
+        let pattern = r.str()?;
+        regex_rules.push(RegexEntry { term, pattern });
+    }
+    let n = r.count(17)?;
+    let mut co_rules = Vec::with_capacity(n);
+    for _ in 0..n {
+        let term = r.u32()?;
+        let all = r.u32()?;
+        let none = r.u32()?;
+        let has_within = r.bool()?;
+        let within = r.u32()?;
+        co_rules.push(CoEntry {
+            term,
+            all,
+            none,
+            within: has_within.then_some(within),
+        });
+    }
+    if !r.0.is_empty() {
+        return Err(LoadError::corrupt("trailing bytes in the payload"));
+    }
+    // Cross-references.
+    let term_kind =
+        |id: u32, kind: MatchKind| terms.get(id as usize).is_some_and(|t| t.kind == kind);
+    if regex_rules.len() != n_regex_pre
+        || regex_rules
+            .iter()
+            .any(|r| !term_kind(r.term, MatchKind::Rule))
+    {
+        return Err(LoadError::corrupt("bad regex rule"));
+    }
+    if co_rules
+        .iter()
+        .any(|c| !term_kind(c.term, MatchKind::CoOccurrence))
+    {
+        return Err(LoadError::corrupt("bad co-occurrence rule"));
+    }
+    for p in &patterns {
+        for t in &p.targets {
+            let ok = match t.kind {
+                super::TARGET_DENY => term_kind(t.id, MatchKind::Term),
+                super::TARGET_ALLOW => t.id < allow_count,
+                super::TARGET_CO_ALL => co_rules.get(t.id as usize).is_some_and(|c| t.slot < c.all),
+                _ => co_rules.get(t.id as usize).is_some_and(|c| t.slot < c.none),
+            };
+            if !ok {
+                return Err(LoadError::corrupt("pattern target out of range"));
+            }
+        }
+    }
+    let automaton = build_automaton(&patterns).map_err(|_| LoadError::corrupt("bad patterns"))?;
+    let regexes = build_regexes(&regex_rules, settings.regex_size_limit)
+        .map_err(|_| LoadError::corrupt("a regex rule does not compile"))?;
+    Ok(Inner {
+        id: next_filter_id(),
+        normalizer: Normalizer::new(config),
+        categories,
+        terms,
+        patterns,
+        automaton,
+        regex_rules,
+        regexes,
+        co_rules,
+        allow_count,
+        settings,
+    })
+}
