@@ -78,7 +78,7 @@ fn regex_caches<'a>(
     slot: &'a mut Option<RegexCaches>,
 ) -> Option<&'a mut RegexCaches> {
     let regexes = inner.regexes.as_ref()?;
-    if slot.as_ref().is_none_or(|c| c.filter != inner.id) {
+    if !slot.as_ref().is_some_and(|c| c.filter == inner.id) {
         *slot = Some(RegexCaches {
             filter: inner.id,
             combined: regexes.combined.create_cache(),
