@@ -402,26 +402,41 @@ fn kind_out(kind: MatchKind) -> u8 {
     }
 }
 
-/// Calls `scan` on the text, or with [`JW_LOSSY_UTF8`] on each valid chunk with its byte offset; stops
-/// when `scan` returns `false`.
-fn each_chunk(
-    text: &[u8],
-    lossy: bool,
-    mut scan: impl FnMut(&str, usize) -> bool,
-) -> Result<(), Failure> {
-    if !lossy {
+/// The text to scan as `(valid UTF-8, byte offset)` pieces: the whole text, checked once, or with
+/// [`JW_LOSSY_UTF8`] each non-empty valid run between invalid sequences.
+enum Chunks<'a> {
+    Whole(Option<&'a str>),
+    Lossy {
+        base: usize,
+        runs: std::str::Utf8Chunks<'a>,
+    },
+}
+
+impl<'a> Chunks<'a> {
+    fn new(text: &'a [u8], lossy: bool) -> Result<Chunks<'a>, Failure> {
+        if lossy {
+            return Ok(Chunks::Lossy {
+                base: text.as_ptr() as usize,
+                runs: text.utf8_chunks(),
+            });
+        }
         let text = std::str::from_utf8(text).map_err(|_| Failure::from(JW_INVALID_UTF8))?;
-        scan(text, 0);
-        return Ok(());
+        Ok(Chunks::Whole(Some(text)))
     }
-    let base = text.as_ptr() as usize;
-    for chunk in text.utf8_chunks() {
-        let valid = chunk.valid();
-        if !valid.is_empty() && !scan(valid, valid.as_ptr() as usize - base) {
-            break;
+}
+
+impl<'a> Iterator for Chunks<'a> {
+    type Item = (&'a str, usize);
+
+    fn next(&mut self) -> Option<(&'a str, usize)> {
+        match self {
+            Chunks::Whole(text) => text.take().map(|t| (t, 0)),
+            Chunks::Lossy { base, runs } => runs
+                .map(|run| run.valid())
+                .find(|valid| !valid.is_empty())
+                .map(|valid| (valid, valid.as_ptr() as usize - *base)),
         }
     }
-    Ok(())
 }
 
 /// Copies `data` to `(out, cap)` and its length to `*written`; a short buffer gets nothing and
@@ -764,7 +779,10 @@ pub extern "C" fn jw_builder_set_max_gap(b: *mut jw_builder, max_gap: usize) -> 
 
 /// The most variants (split characters, pinyin) generated per term (default 16).
 #[no_mangle]
-pub extern "C" fn jw_builder_set_max_variants(b: *mut jw_builder, max_variants: usize) -> jw_result {
+pub extern "C" fn jw_builder_set_max_variants(
+    b: *mut jw_builder,
+    max_variants: usize,
+) -> jw_result {
     guard(ptr::null_mut(), || {
         // SAFETY: the header requires `b` to be NULL or a live builder used by this thread only.
         let b = unsafe { mut_in(b) }?;
@@ -881,11 +899,8 @@ pub extern "C" fn jw_filter_is_match(
         need(out)?;
         check_flags(flags, JW_LOSSY_UTF8)?;
         let mut scratch = Scratch::new();
-        let mut found = false;
-        each_chunk(text, flags & JW_LOSSY_UTF8 != 0, |chunk, _| {
-            found = f.filter.is_match_with(chunk, &mut scratch);
-            !found
-        })?;
+        let found = Chunks::new(text, flags & JW_LOSSY_UTF8 != 0)?
+            .any(|(chunk, _)| f.filter.is_match_with(chunk, &mut scratch));
         // SAFETY: `out` is not NULL and the header requires it to be writable.
         unsafe { put(out, found) };
         Ok(())
@@ -912,26 +927,16 @@ pub extern "C" fn jw_filter_find(
         // SAFETY: the header requires `m` to be NULL or a live match list used by this thread only.
         let m = unsafe { mut_in(m) }?;
         check_flags(flags, JW_FIND_NONOVERLAPPING | JW_LOSSY_UTF8)?;
-        let lossy = flags & JW_LOSSY_UTF8 != 0;
-        if !lossy && std::str::from_utf8(text).is_err() {
-            return Err(JW_INVALID_UTF8.into());
-        }
+        let chunks = Chunks::new(text, flags & JW_LOSSY_UTF8 != 0)?;
         m.items.clear();
-        let jw_matches {
-            scratch,
-            found,
-            items,
-            ..
-        } = m;
-        each_chunk(text, lossy, |chunk, offset| {
+        for (chunk, offset) in chunks {
             if flags & JW_FIND_NONOVERLAPPING != 0 {
-                f.filter.find_iter_with(chunk, scratch, found);
+                f.filter.find_iter_with(chunk, &mut m.scratch, &mut m.found);
             } else {
-                f.filter.find_all_with(chunk, scratch, found);
+                f.filter.find_all_with(chunk, &mut m.scratch, &mut m.found);
             }
-            items.extend(found.iter().map(|hit| (*hit, offset)));
-            true
-        })?;
+            m.items.extend(m.found.iter().map(|hit| (*hit, offset)));
+        }
         m.filter = Some(f.filter.clone());
         Ok(())
     })
@@ -966,7 +971,7 @@ pub extern "C" fn jw_filter_mask(
         };
         let mut masked = Vec::with_capacity(text.len());
         let mut copied = 0;
-        each_chunk(text, flags & JW_LOSSY_UTF8 != 0, |chunk, offset| {
+        for (chunk, offset) in Chunks::new(text, flags & JW_LOSSY_UTF8 != 0)? {
             masked.extend_from_slice(&text[copied..offset]);
             let done = match mask {
                 Some(c) => f.filter.mask_with(chunk, c),
@@ -974,8 +979,7 @@ pub extern "C" fn jw_filter_mask(
             };
             masked.extend_from_slice(done.as_bytes());
             copied = offset + chunk.len();
-            true
-        })?;
+        }
         masked.extend_from_slice(&text[copied..]);
         // SAFETY: `written` is not NULL; the header requires `out` to have `cap` writable bytes.
         unsafe { copy_out(&masked, out, cap, written) }

@@ -117,7 +117,11 @@ enum Check {
 /// Compiles `program` against `libs`, returning the executable.
 fn compile(program: &Program, libs: &Libs, link: Link, check: Check) -> PathBuf {
     let cpp = program.source.ends_with(".cpp");
-    let stem = Path::new(program.source).file_stem().unwrap().to_str().unwrap();
+    let stem = Path::new(program.source)
+        .file_stem()
+        .unwrap()
+        .to_str()
+        .unwrap();
     let dir = libs.dir.join("c-bin");
     std::fs::create_dir_all(&dir).unwrap();
     let exe = dir.join(format!("{stem}-{link:?}-{check:?}").to_lowercase());
@@ -141,7 +145,8 @@ fn compile(program: &Program, libs: &Libs, link: Link, check: Check) -> PathBuf 
         }
         // The static link line documented in docs/c-api.md.
         Link::Static => {
-            cmd.arg(libs.static_lib()).args(["-lpthread", "-ldl", "-lm"]);
+            cmd.arg(libs.static_lib())
+                .args(["-lpthread", "-ldl", "-lm"]);
         }
     }
     let out = cmd.output().expect("run the C compiler");
@@ -179,7 +184,10 @@ fn run(program: &Program, libs: &Libs, exe: &Path, check: Check) -> Output {
     // rpath; load the library under test.
     cmd.args(&args)
         .env("LD_LIBRARY_PATH", &libs.dir)
-        .env("ASAN_OPTIONS", "detect_leaks=1:halt_on_error=1:abort_on_error=0")
+        .env(
+            "ASAN_OPTIONS",
+            "detect_leaks=1:halt_on_error=1:abort_on_error=0",
+        )
         .env("UBSAN_OPTIONS", "halt_on_error=1:print_stacktrace=1")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -321,8 +329,113 @@ fn header_documents_every_function() {
             .iter()
             .position(|l| !l.starts_with(' ') && l.contains(&format!("{name}(")))
             .unwrap();
-        assert_eq!(lines[at - 1], " */", "{name} has no doc comment in the header");
+        assert_eq!(
+            lines[at - 1],
+            " */",
+            "{name} has no doc comment in the header"
+        );
         checked += 1;
     }
     assert!(checked >= 30);
+}
+
+fn pkg_config(prefix: &Path, args: &[&str]) -> String {
+    let out = Command::new("pkg-config")
+        .args(args)
+        .arg("jingwang")
+        .env("PKG_CONFIG_PATH", prefix.join("lib/pkgconfig"))
+        .output()
+        .expect("run pkg-config");
+    assert!(
+        out.status.success(),
+        "pkg-config {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap().trim().to_string()
+}
+
+/// The install steps of docs/c-api.md into a scratch prefix, then the documented link lines.
+#[test]
+fn installed_with_pkg_config_links_shared_and_static() {
+    if Command::new("pkg-config")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: pkg-config is not installed (apt-get install pkg-config)");
+        return;
+    }
+    let libs = libs(false);
+    let prefix = target_dir().join("prefix");
+    for dir in ["include", "lib/pkgconfig"] {
+        std::fs::create_dir_all(prefix.join(dir)).unwrap();
+    }
+    let copy = |from: PathBuf, to: &str| {
+        std::fs::copy(&from, prefix.join(to)).unwrap_or_else(|e| panic!("copy {from:?}: {e}"));
+    };
+    copy(root().join("include/jingwang.h"), "include/jingwang.h");
+    copy(libs.shared(), "lib/libjingwang.so");
+    copy(libs.static_lib(), "lib/libjingwang.a");
+    let pc = std::fs::read_to_string(root().join("jingwang.pc.in"))
+        .unwrap()
+        .replace("@PREFIX@", prefix.to_str().unwrap())
+        .replace("@VERSION@", env!("CARGO_PKG_VERSION"));
+    std::fs::write(prefix.join("lib/pkgconfig/jingwang.pc"), pc).unwrap();
+
+    assert_eq!(
+        pkg_config(&prefix, &["--modversion"]),
+        env!("CARGO_PKG_VERSION")
+    );
+    let cflags = pkg_config(&prefix, &["--cflags"]);
+    let libdir = pkg_config(&prefix, &["--variable=libdir"]);
+    let shared_libs = pkg_config(&prefix, &["--libs"]);
+    assert!(pkg_config(&prefix, &["--libs", "--static"]).contains("-lpthread -ldl -lm"));
+
+    let source = root().join("examples/c/scan_lines.c");
+    let bin = prefix.join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    for (name, link) in [
+        (
+            "scan_lines_shared",
+            format!("{shared_libs} -Wl,-rpath,{libdir}"),
+        ),
+        (
+            "scan_lines_static",
+            format!("{libdir}/libjingwang.a -lpthread -ldl -lm"),
+        ),
+    ] {
+        let exe = bin.join(name);
+        let status = Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "cc -std=c99 -Wall -Wextra -Werror {cflags} {} {link} -o {}",
+                source.display(),
+                exe.display()
+            ))
+            .status()
+            .unwrap();
+        assert!(status.success(), "linking {name} failed");
+        let mut child = Command::new(&exe)
+            .env_remove("LD_LIBRARY_PATH")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        {
+            use std::io::Write;
+            child
+                .stdin
+                .take()
+                .unwrap()
+                .write_all("卖枪支\n".as_bytes())
+                .unwrap();
+        }
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{name} failed");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            "1:3-9\thigh\tfirearms\t枪支\t\"枪支\"\n"
+        );
+    }
 }
