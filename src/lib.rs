@@ -16,5 +16,7 @@ pub use lexicon::{
     AllowEntry, CoRule, Lexicon, LexiconError, LexiconErrorKind, Location, ParseSeverityError,
     RegexRule, Severity, Term, TermOptions, MAX_TERM_CHARS,
 };
-pub use normalize::{CanonChar, Evasion, NormalizeConfig, Normalized, Normalizer, BREAK};
+pub use normalize::{
+    CanonChar, Evasion, NormalizeConfig, Normalized, Normalizer, BREAK, UNICODE_VERSION,
+};
 pub use span::Span;

@@ -1,7 +1,7 @@
 //! Calls into code other modules provide (the lexicon parser, variant expansion), gathered in one place.
 
-pub(crate) use crate::lexicon::LexiconError;
 use crate::lexicon::Lexicon;
+pub(crate) use crate::lexicon::LexiconError;
 use std::path::Path;
 
 /// Parses lexicon text.

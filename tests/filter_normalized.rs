@@ -1,0 +1,147 @@
+//! Matching through the normaliser and the lexicon parser: disguised text, variants, lexicon errors.
+
+use jingwang::{BuildErrorKind, Evasion, Filter, LexiconErrorKind, Severity};
+
+fn spans(filter: &Filter, text: &str) -> Vec<String> {
+    filter
+        .find_all(text)
+        .iter()
+        .map(|m| text[m.span().range()].to_string())
+        .collect()
+}
+
+#[test]
+fn junk_between_cjk_chars_is_skipped() {
+    let f = Filter::new(["军火"]).unwrap();
+    let text = "出售军.火，便宜";
+    let ms = f.find_all(text);
+    assert_eq!(spans(&f, text), ["军.火"]);
+    assert!(
+        ms[0].evasions().contains(Evasion::SEPARATOR),
+        "{:?}",
+        ms[0].evasions()
+    );
+    assert_eq!(f.mask(text), "出售***，便宜");
+}
+
+#[test]
+fn traditional_text_matches_simplified_terms() {
+    let f = Filter::new(["军火"]).unwrap();
+    let ms = f.find_all("軍火");
+    assert_eq!(ms.len(), 1);
+    assert!(ms[0].evasions().contains(Evasion::TRADITIONAL));
+    // And the other way round: terms are normalised too.
+    let g = Filter::new(["軍火"]).unwrap();
+    assert_eq!(spans(&g, "出售军火"), ["军火"]);
+}
+
+#[test]
+fn spaced_latin() {
+    let f = Filter::new(["gun"]).unwrap();
+    assert_eq!(spans(&f, "buy the g u n now"), ["g u n"]);
+    assert_eq!(spans(&f, "buy g.u.n now"), ["g.u.n"]);
+}
+
+#[test]
+fn fullwidth_latin() {
+    let f = Filter::new(["gun"]).unwrap();
+    assert_eq!(spans(&f, "ＧＵＮ"), ["ＧＵＮ"]);
+}
+
+#[test]
+fn hard_boundary_splits_terms() {
+    let f = Filter::new(["军火"]).unwrap();
+    assert!(f.find_all("军。火").is_empty());
+}
+
+#[test]
+fn junk_only_term_is_an_empty_term_error() {
+    let err = Filter::builder()
+        .add_lexicon("[weapons]\n军火\n★★\n", "tenant.lex")
+        .build()
+        .unwrap_err();
+    assert_eq!(err.kind(), BuildErrorKind::EmptyTerm);
+    let loc = err.location().unwrap();
+    assert_eq!((loc.line, loc.column), (3, 1));
+    assert_eq!(
+        err.to_string(),
+        "tenant.lex:3:1: term \"★★\" normalises to nothing"
+    );
+}
+
+#[test]
+fn split_character_variants_match() {
+    let f = Filter::new(["枪"]).unwrap();
+    let ms = f.find_all("卖木仓");
+    assert_eq!(ms.len(), 1, "{ms:?}");
+    assert!(ms[0].evasions().contains(Evasion::SPLIT));
+}
+
+#[test]
+fn pinyin_variants_match_when_asked() {
+    let f = Filter::builder()
+        .add_term("军火", "weapons", Severity::High)
+        .pinyin(true)
+        .build()
+        .unwrap();
+    let text = "mai junhuo le";
+    let ms = f.find_all(text);
+    assert_eq!(spans(&f, text), ["junhuo"]);
+    assert!(ms[0].evasions().contains(Evasion::PINYIN));
+    assert!(Filter::new(["军火"]).unwrap().find_all(text).is_empty());
+}
+
+#[test]
+fn lexicon_text_builds_a_filter() {
+    let lexicon = "\
+[weapons severity=high]
+军火
+gun
+allow: 水枪
+枪 | severity=critical
+regex: 出售.{0,6}弹 | name=sell-ammo
+all: 代办 & 信用卡 within 10 | category=fraud
+";
+    let f = Filter::builder()
+        .add_lexicon(lexicon, "t.lex")
+        .build()
+        .unwrap();
+    let text = "出售军火和子弹，水枪，代办信用卡";
+    let got: Vec<(String, &str, &str)> = f
+        .find_all(text)
+        .iter()
+        .map(|m| {
+            (
+                text[m.span().range()].to_string(),
+                f.term(m.term()),
+                f.category_name(m.category()),
+            )
+        })
+        .collect();
+    assert!(got.contains(&("军火".into(), "军火", "weapons")), "{got:?}");
+    assert!(
+        got.contains(&("出售军火和子弹".into(), "sell-ammo", "weapons")),
+        "{got:?}"
+    );
+    assert!(got.iter().any(|g| g.2 == "fraud"), "{got:?}");
+    assert!(!got.iter().any(|g| g.1 == "枪"), "{got:?}");
+}
+
+#[test]
+fn lexicon_errors_come_through() {
+    let err = Filter::builder()
+        .add_lexicon("ok\nbad | nosuchattr\n", "x.lex")
+        .build()
+        .unwrap_err();
+    assert_eq!(err.kind(), BuildErrorKind::Lexicon);
+    assert_eq!(
+        err.lexicon_error().unwrap().kind(),
+        LexiconErrorKind::UnknownAttribute
+    );
+    assert_eq!(err.location().unwrap().line, 2);
+    let err = Filter::builder()
+        .add_lexicon_file("/nonexistent/x.lex")
+        .build()
+        .unwrap_err();
+    assert_eq!(err.kind(), BuildErrorKind::Io);
+}
