@@ -1203,4 +1203,112 @@ mod tests {
         let text = unsafe { std::ffi::CStr::from_ptr(jw_result_message(14)) };
         assert_eq!(text.to_str().unwrap(), "unknown result code");
     }
+
+    /// Counts allocations made by the current thread (in this crate's unit-test binary only), so a test
+    /// can prove a call allocates nothing.
+    struct CountingAllocator;
+
+    thread_local! {
+        static ALLOCATIONS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+
+    // SAFETY: every method forwards to the system allocator unchanged; the counter is a
+    // const-initialised thread-local `Cell`, which never allocates.
+    unsafe impl std::alloc::GlobalAlloc for CountingAllocator {
+        unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+            let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
+            // SAFETY: the caller upholds `GlobalAlloc::alloc`'s contract, which we pass on.
+            unsafe { std::alloc::System.alloc(layout) }
+        }
+
+        unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
+            // SAFETY: as above.
+            unsafe { std::alloc::System.dealloc(ptr, layout) }
+        }
+
+        unsafe fn realloc(
+            &self,
+            ptr: *mut u8,
+            layout: std::alloc::Layout,
+            new_size: usize,
+        ) -> *mut u8 {
+            let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
+            // SAFETY: as above.
+            unsafe { std::alloc::System.realloc(ptr, layout, new_size) }
+        }
+    }
+
+    #[global_allocator]
+    static GLOBAL: CountingAllocator = CountingAllocator;
+
+    fn allocations() -> usize {
+        ALLOCATIONS.with(|n| n.get())
+    }
+
+    #[test]
+    fn warm_scans_allocate_nothing() {
+        let lexicon =
+            "[firearms severity=high]\n枪支\ngun\nallow: 水枪\nregex: 出售.{0,4}枪 | name=sell\n";
+        let texts: [&[u8]; 3] = [
+            "出售枪支，也卖 G U N，儿童水枪不算".as_bytes(),
+            "今天天气很好".as_bytes(),
+            "有槍 支嗎".as_bytes(),
+        ];
+        // 槍 \xff 支: only scanned with JW_LOSSY_UTF8.
+        let broken: &[u8] = &[
+            0xe6, 0xa7, 0x8d, 0xff, 0xe6, 0x94, 0xaf, b' ', b'g', b'u', b'n',
+        ];
+        let b = jw_builder_new();
+        assert_eq!(
+            jw_builder_add_lexicon(b, lexicon.as_ptr(), lexicon.len(), ptr::null(), 0),
+            JW_OK
+        );
+        let mut f = ptr::null_mut();
+        assert_eq!(jw_builder_build(b, &mut f, ptr::null_mut()), JW_OK);
+        jw_builder_free(b);
+        let m = jw_matches_new();
+        let scan = |flags: u32| {
+            let mut total = 0;
+            for text in texts
+                .iter()
+                .chain((flags & JW_LOSSY_UTF8 != 0).then_some(&broken))
+            {
+                assert_eq!(
+                    jw_filter_find(f, text.as_ptr(), text.len(), flags, m),
+                    JW_OK
+                );
+                total += jw_matches_len(m);
+            }
+            total
+        };
+        for flags in [
+            0,
+            JW_FIND_NONOVERLAPPING,
+            JW_LOSSY_UTF8,
+            JW_FIND_NONOVERLAPPING | JW_LOSSY_UTF8,
+        ] {
+            for _ in 0..3 {
+                scan(flags);
+            }
+            let before = allocations();
+            let mut found = 0;
+            for _ in 0..50 {
+                found += scan(flags);
+            }
+            let allocated = allocations() - before;
+            assert!(found >= 50 * 3, "flags {flags}: only {found} matches");
+            assert_eq!(allocated, 0, "flags {flags}: warm scans allocated");
+        }
+        // A cold match list does allocate, so the counter is live.
+        let cold = jw_matches_new();
+        let before = allocations();
+        assert_eq!(
+            jw_filter_find(f, texts[0].as_ptr(), texts[0].len(), 0, cold),
+            JW_OK
+        );
+        assert!(allocations() > before);
+        jw_matches_free(cold);
+        jw_matches_free(m);
+        jw_filter_free(f);
+    }
 }
