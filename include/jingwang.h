@@ -560,6 +560,25 @@ jw_result jw_filter_category_name(const struct jw_filter *f,
                                   size_t *name_len);
 
 /*
+ Writes the canonical (normalised) form of the text, the stream the filter matches on, into `out`
+ (`cap` bytes) and its size to `*written`: for example "軍 火 Ｗ３ａｐ０ｎ" becomes "军火weapon".
+ Hard boundaries (sentence ends, line breaks) appear as '\n'. For debugging lexicons and reports.
+ When `cap` is too small nothing is copied, `*written` is the size needed and the result is
+ `JW_BUFFER_TOO_SMALL`.
+ */
+jw_result jw_filter_normalize(const struct jw_filter *f,
+                              const uint8_t *text,
+                              size_t len,
+                              uint8_t *out,
+                              size_t cap,
+                              size_t *written);
+
+/*
+ The approximate heap memory held by the filter, in bytes (shared by its clones); 0 when `f` is NULL.
+ */
+size_t jw_filter_heap_bytes(const struct jw_filter *f);
+
+/*
  The number of term ids (deny terms, regex rules, co-occurrence rules); 0 when `f` is NULL.
  */
 size_t jw_filter_term_count(const struct jw_filter *f);

@@ -1014,6 +1014,41 @@ pub extern "C" fn jw_filter_category_name(
     })
 }
 
+/// Writes the canonical (normalised) form of the text, the stream the filter matches on, into `out`
+/// (`cap` bytes) and its size to `*written`: for example "軍 火 Ｗ３ａｐ０ｎ" becomes "军火weapon".
+/// Hard boundaries (sentence ends, line breaks) appear as '\n'. For debugging lexicons and reports.
+/// When `cap` is too small nothing is copied, `*written` is the size needed and the result is
+/// `JW_BUFFER_TOO_SMALL`.
+#[no_mangle]
+pub extern "C" fn jw_filter_normalize(
+    f: *const jw_filter,
+    text: *const u8,
+    len: usize,
+    out: *mut u8,
+    cap: usize,
+    written: *mut usize,
+) -> jw_result {
+    guard(ptr::null_mut(), || {
+        // SAFETY: the header requires `f` to be NULL or a live filter.
+        let f = unsafe { ref_in(f) }?;
+        // SAFETY: the header requires (text, len) to be readable.
+        let text = unsafe { str_in(text, len) }?;
+        need(written)?;
+        let canonical = f.filter.normalizer().normalize_to_string(text);
+        // SAFETY: `written` is not NULL; the header requires `out` to have `cap` writable bytes.
+        unsafe { copy_out(canonical.as_bytes(), out, cap, written) }
+    })
+}
+
+/// The approximate heap memory held by the filter, in bytes (shared by its clones); 0 when `f` is NULL.
+#[no_mangle]
+pub extern "C" fn jw_filter_heap_bytes(f: *const jw_filter) -> usize {
+    guard_value(0, || {
+        // SAFETY: the header requires `f` to be NULL or a live filter.
+        unsafe { ref_in(f) }.map_or(0, |f| f.filter.heap_bytes())
+    })
+}
+
 /// The number of term ids (deny terms, regex rules, co-occurrence rules); 0 when `f` is NULL.
 #[no_mangle]
 pub extern "C" fn jw_filter_term_count(f: *const jw_filter) -> usize {

@@ -92,6 +92,8 @@ static void test_null_handles(void) {
     CHECK_RESULT(jw_filter_mask(NULL, S("x"), 0, 0, NULL, 0, &n), JW_NULL_PARAMETER);
     CHECK_RESULT(jw_filter_category_name(NULL, 0, &p, &n), JW_NULL_PARAMETER);
     CHECK(jw_filter_term_count(NULL) == 0 && jw_filter_category_count(NULL) == 0);
+    CHECK(jw_filter_heap_bytes(NULL) == 0);
+    CHECK_RESULT(jw_filter_normalize(NULL, S("x"), NULL, 0, &n), JW_NULL_PARAMETER);
 
     CHECK(jw_matches_len(NULL) == 0);
     CHECK_RESULT(jw_matches_get(NULL, 0, &one), JW_NULL_PARAMETER);
@@ -309,6 +311,22 @@ static void test_mask(void) {
     jw_filter_free(f);
 }
 
+static void test_normalize(void) {
+    jw_filter *f = build_default();
+    uint8_t out[64];
+    size_t n = 0;
+    const char *text = "軍 火 Ｗ３ａｐ０ｎ";
+
+    CHECK(jw_filter_heap_bytes(f) > 0);
+    CHECK_OK(jw_filter_normalize(f, S(text), out, sizeof out, &n));
+    CHECK(n == strlen("军火weapon") && memcmp(out, "军火weapon", n) == 0);
+    CHECK_RESULT(jw_filter_normalize(f, S(text), out, 3, &n), JW_BUFFER_TOO_SMALL);
+    CHECK(n == strlen("军火weapon"));
+    CHECK_RESULT(jw_filter_normalize(f, S(text), out, sizeof out, NULL), JW_NULL_PARAMETER);
+    CHECK_RESULT(jw_filter_normalize(f, S("\xff"), out, sizeof out, &n), JW_INVALID_UTF8);
+    jw_filter_free(f);
+}
+
 static void test_save_and_load(void) {
     jw_filter *f = build_default();
     jw_filter *g = NULL;
@@ -481,6 +499,7 @@ int main(int argc, char **argv) {
     test_build_and_scan();
     test_invalid_utf8();
     test_mask();
+    test_normalize();
     test_save_and_load();
     test_build_errors(tmpdir);
     test_options();
