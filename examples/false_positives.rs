@@ -40,7 +40,8 @@ pub fn corpora_dir(arg: Option<&str>) -> Option<PathBuf> {
 
 /// 5,000 frequent Chinese words (2–4 Han characters) and 5,000 English words (4+ lower-case letters).
 pub fn ordinary_words(corpora: &Path, per_language: usize) -> Vec<String> {
-    let jieba = std::fs::read_to_string(corpora.join("wordlists/jieba_dict.txt")).unwrap_or_default();
+    let jieba =
+        std::fs::read_to_string(corpora.join("wordlists/jieba_dict.txt")).unwrap_or_default();
     let mut zh: Vec<(u64, &str)> = jieba
         .lines()
         .filter_map(|l| {
@@ -48,18 +49,29 @@ pub fn ordinary_words(corpora: &Path, per_language: usize) -> Vec<String> {
             let w = it.next()?;
             let f: u64 = it.next()?.parse().ok()?;
             let n = w.chars().count();
-            ((2..=4).contains(&n) && w.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))).then_some((f, w))
+            ((2..=4).contains(&n) && w.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)))
+                .then_some((f, w))
         })
         .collect();
     zh.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
-    let mut words: Vec<String> = zh.iter().take(per_language).map(|(_, w)| w.to_string()).collect();
-    let en_all = std::fs::read_to_string(corpora.join("wordlists/wamerican_huge.txt")).unwrap_or_default();
+    let mut words: Vec<String> = zh
+        .iter()
+        .take(per_language)
+        .map(|(_, w)| w.to_string())
+        .collect();
+    let en_all =
+        std::fs::read_to_string(corpora.join("wordlists/wamerican_huge.txt")).unwrap_or_default();
     let en: Vec<&str> = en_all
         .lines()
         .filter(|w| w.len() >= 4 && w.bytes().all(|b| b.is_ascii_lowercase()))
         .collect();
     let step = (en.len() / per_language.max(1)).max(1);
-    words.extend(en.iter().step_by(step).take(per_language).map(|w| w.to_string()));
+    words.extend(
+        en.iter()
+            .step_by(step)
+            .take(per_language)
+            .map(|w| w.to_string()),
+    );
     words
 }
 
@@ -77,7 +89,10 @@ pub fn scan_file(filter: &Filter, path: &Path, max_lines: usize) -> FileReport {
     let literal = Normalizer::new(light);
     let text = std::fs::read_to_string(path).unwrap_or_default();
     let mut report = FileReport {
-        name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
         ..FileReport::default()
     };
     for line in text.lines().take(max_lines) {
@@ -90,9 +105,13 @@ pub fn scan_file(filter: &Filter, path: &Path, max_lines: usize) -> FileReport {
         let made = matches.iter().find(|m| {
             let original = &line[m.span().range()];
             let term = filter.term(m.term());
-            let (o, t) = (literal.normalize_to_string(original), literal.normalize_to_string(term));
+            let (o, t) = (
+                literal.normalize_to_string(original),
+                literal.normalize_to_string(term),
+            );
             // Plurals of Latin terms are matched on purpose.
-            let plural = o.strip_suffix("es") == Some(t.as_str()) || o.strip_suffix('s') == Some(t.as_str());
+            let plural =
+                o.strip_suffix("es") == Some(t.as_str()) || o.strip_suffix('s') == Some(t.as_str());
             if o != t && !plural {
                 return true;
             }
@@ -106,7 +125,10 @@ pub fn scan_file(filter: &Filter, path: &Path, max_lines: usize) -> FileReport {
         if let Some(m) = made {
             report.made += 1;
             if report.examples.len() < 30 {
-                report.examples.push((line[m.span().range()].to_string(), filter.term(m.term()).to_string()));
+                report.examples.push((
+                    line[m.span().range()].to_string(),
+                    filter.term(m.term()).to_string(),
+                ));
             }
         }
     }
@@ -142,12 +164,17 @@ fn main() {
         eprintln!("no corpus directory (pass one or set JINGWANG_CORPORA)");
         std::process::exit(2);
     };
-    let max_lines = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(usize::MAX);
+    let max_lines = args
+        .get(2)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(usize::MAX);
     let words = ordinary_words(&corpora, 5000);
     let t = std::time::Instant::now();
     let filter = ordinary_filter(&words);
     eprintln!("built {} words in {:.2?}", words.len(), t.elapsed());
-    println!("| file | lines | lines with a match | lines with a match made by normalisation | share |");
+    println!(
+        "| file | lines | lines with a match | lines with a match made by normalisation | share |"
+    );
     println!("|---|---:|---:|---:|---:|");
     let (mut lines, mut made) = (0, 0);
     let only = std::env::var("FP_ONLY").unwrap_or_default();
@@ -170,5 +197,8 @@ fn main() {
         lines += r.lines;
         made += r.made;
     }
-    println!("| all | {lines} | | {made} | {:.3}% |", 100.0 * made as f64 / lines.max(1) as f64);
+    println!(
+        "| all | {lines} | | {made} | {:.3}% |",
+        100.0 * made as f64 / lines.max(1) as f64
+    );
 }
