@@ -109,7 +109,7 @@ paypal accounts for sale
 verified accounts for sale
 
 [banking severity=high]
-regex: (?:出售|售卖|收购|求购|回收|出租|租用|高价收|卖|借用|批发|有货|现货|渠道)[^\n]{0,6}(?:银行卡|储蓄卡|信用卡|借记卡|一类卡|二类卡|对公账户|公户|u盾|网银|微信号|支付宝号|支付宝账号|收款码|收款账户) | name=banking-card-trade-before
+regex: (?:出售|售卖|收购|求购|回收|出租|租用|高价收|借用|批发|有货|现货|渠道)[^\n]{0,6}(?:银行卡|储蓄卡|信用卡|借记卡|一类卡|二类卡|对公账户|公户|u盾|网银|微信号|支付宝号|支付宝账号|收款码|收款账户) | name=banking-card-trade-before
 regex: (?:银行卡|储蓄卡|信用卡|借记卡|一类卡|对公账户|公户|u盾|网银|支付宝账号|收款码)[^\n]{0,6}(?:出售|收购|回收|出租|租用|高价收|批发|有货|现货|加微|加v|私聊|私信|联系我|联系方式|每张|日结|秒结) | name=banking-card-trade-after
 regex: (?:高价|长期|大量|日结|秒结)(?:收购?|回收)[^\n]{0,6}(?:卡|账户|账号|公户) | name=banking-buying-cards
 regex: (?:假币|假钞|高仿币|仿真币)[^\n]{0,10}(?:出售|批发|有货|现货|货源|包邮|货到付款|价格|多少钱|比例|一比|加微|联系) | name=banking-counterfeit-trade
@@ -124,7 +124,6 @@ all: 信用卡 & 套现 within 12 | name=banking-card-cashout
 [banking severity=medium]
 洗钱
 假币
-代还
 信用卡代还
 网贷口子
 黑户贷款
@@ -133,8 +132,6 @@ all: 信用卡 & 套现 within 12 | name=banking-card-cashout
 不看征信
 免征信贷款
 强开额度
-花呗提现
-借呗提现
 allow: 银行卡被冻结
 allow: 银行卡冻结
 allow: 银行卡丢了

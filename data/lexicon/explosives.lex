@@ -63,7 +63,6 @@ c4炸药
 爆破器材出售
 民爆物品出售
 # --- English
-how to make a bomb
 pipe bomb
 explosives for sale
 detonators for sale

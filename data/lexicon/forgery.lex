@@ -91,8 +91,6 @@
 # --- English
 fake passport
 fake passports
-fake id for sale
-fake ids for sale
 fake driver's license
 fake driving licence
 novelty id
@@ -122,7 +120,6 @@ all: 证件 & 包过 within 12 | name=forgery-certificate-pass
 刻私章
 刻公章
 代办证件
-办证
 证件代办
 allow: 身份证补办
 allow: 补办身份证

@@ -15,7 +15,6 @@
 刷钻
 刷好评
 刷销量
-刷评价
 代刷好评
 刷单刷信誉
 刷粉
@@ -28,7 +27,6 @@
 刷点击
 刷排名
 刷榜
-刷票
 投票刷票
 代刷
 网络水军
@@ -104,10 +102,7 @@ qq号批发
 无抵押秒批
 # --- English
 fake reviews for sale
-buy fake reviews
-buy followers
 buy instagram followers
-buy likes
 paid reviews
 click farm
 account farm

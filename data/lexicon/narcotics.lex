@@ -84,17 +84,7 @@ lsd邮票
 杜冷丁出售
 出售美沙酮
 # --- English
-meth for sale
 crystal meth for sale
-heroin for sale
-cocaine for sale
-fentanyl for sale
-mdma for sale
-ecstasy pills for sale
-ketamine for sale
-lsd for sale
-weed for sale
-cannabis for sale
 buy meth online
 buy heroin online
 buy cocaine online
@@ -102,10 +92,6 @@ buy fentanyl online
 buy mdma online
 buy ketamine online
 buy weed online
-xanax without prescription
-oxycodone without prescription
-adderall without prescription
-percocet without prescription
 
 [narcotics severity=critical]
 regex: (?:出售|售卖|销售|贩卖|专卖|代售|收购|求购|批发|零售|代购|有货|现货|出货|到货|货源|发货|包邮|货到付款|价格|价钱|多少钱|渠道|供应|供货|订购|邮寄|加微|加v|私聊|私信|联系|卖|买|拿货)[^\n]{0,10}(?:冰毒|海洛因|白粉|k粉|摇头丸|麻古|大麻|可卡因|芬太尼|氯胺酮|吗啡|鸦片|杜冷丁|美沙酮|曲马多|麻黄碱|麻黄素|依托咪酯|笑气|神仙水|毒品) | name=narcotics-trade-before

@@ -42,7 +42,6 @@
 # --- English
 kidney for sale
 kidneys for sale
-buy a kidney
 organ broker
 organs for sale
 liver for sale

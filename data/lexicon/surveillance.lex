@@ -73,8 +73,6 @@ gps定位追踪器
 spyware for sale
 phone spy app
 spy on your partner
-spy on partner phone
-read someone's texts
 track someone's phone secretly
 stalkerware
 keylogger for sale
