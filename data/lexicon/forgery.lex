@@ -104,11 +104,12 @@ fake documents for sale
 real and fake passports
 
 [forgery severity=high]
-regex: (?:出售|代办|代做|快速办|加急办|包办|专办|收购|批发|有货|货到付款|渠道|加微|加v|私聊|私信|卖|刻)[^\n]{0,6}(?:身份证|驾驶证|行驶证|户口本|结婚证|离婚证|房产证|毕业证|学位证|学历证|文凭|职称证|公章|印章|发票|增值税票|专票|普票) | name=forgery-trade-before
-regex: (?:身份证|驾驶证|驾照|行驶证|户口本|结婚证|离婚证|房产证|毕业证|学位证|学历|文凭|资格证|公章|发票|专票|普票)[^\n]{0,6}(?:出售|代办|制作|代做|包过|免考|可查|批发|有货|货到付款|加微|加v|私聊|私信|联系我|联系方式|点数|几个点) | name=forgery-trade-after
+regex: (?:出售|收购|批发|卖|买|做|制作|代做|办|代办)(?:各类|各种|高仿|假|仿真|全套)(?:身份证|驾驶证|驾照|行驶证|户口本|结婚证|离婚证|房产证|毕业证|学位证|学历证|文凭|职称证|资格证|公章|印章|发票|增值税发票|专票|普票|证件) | name=forgery-fake-qualifier
+regex: (?:出售|收购|批发|卖|代开)(?:身份证|驾驶证|驾照|行驶证|户口本|结婚证|离婚证|房产证|毕业证|学位证|学历证|文凭|职称证|资格证|公章|印章|发票|增值税发票|专票|普票) | name=forgery-trade-before
+regex: (?:代办|代做|快速办|加急办|包办|专办)[^\n]{0,4}(?:身份证|毕业证|学位证|学历证|文凭|结婚证|离婚证|职称证|驾驶证) | name=forgery-agent
+regex: (?:身份证|驾驶证|驾照|毕业证|学位证|学历|文凭|资格证|发票|专票|普票)[^\n]{0,6}(?:代办|包过|免考|可查|货到付款|点数|几个点) | name=forgery-trade-after
 regex: (?:开|代开|出)[^\n]{0,4}(?:发票|专票|普票)[^\n]{0,8}(?:点数|个点|票点|加微|加v) | name=forgery-invoice-points
 regex: (?-u:\b)(?:fake|forged|counterfeit|novelty|scan{1,2}able|real and fake|registered)(?-u:\b)[^\n]{0,12}(?-u:\b)(?:pas{1,2}ports?|ids?|id cards?|driver'?s licen[cs]es?|driving licen[cs]es?|diplomas?|degrees?|certificates?|visas?|residence permits?)(?-u:\b)[^\n]{0,30}(?-u:\b)(?:for sale|sel{1,2}|buy|order|dm|whatsap{1,2}|telegram|contact)(?-u:\b) | name=forgery-en
-all: 身份证 & 出售 within 10 | name=forgery-idcard-sale
 all: 发票 & 点数 within 12 | name=forgery-invoice-points-2
 all: 证件 & 包过 within 12 | name=forgery-certificate-pass
 

@@ -60,15 +60,11 @@ gsm嗅探
 盗号教程
 破解微信密码
 破解qq密码
-定位追踪器
-gps定位追踪器
-汽车追踪器
 隐蔽定位器
 偷偷定位
 定位追踪软件
 手机定位软件
 偷看对方位置
-跟踪定位器
 # --- English
 spyware for sale
 phone spy app
@@ -82,10 +78,11 @@ sms interceptor
 sms interception
 
 [surveillance severity=high]
-regex: (?:出售|销售|专卖|批发|有货|现货|货源|发货|包邮|货到付款|价格|价钱|多少钱|渠道|供应|加微|加v|私聊|私信|联系|卖|买|代装|安装|定制)[^\n]{0,10}(?:窃听|监听|偷拍|针孔|木马|远控|嗅探|拦截器|监控软件|定位器|追踪器) | name=surveillance-trade-before
-regex: (?:窃听器|监听器|监听软件|监控软件|针孔摄像|偷拍器|木马|远控|嗅探|拦截器|定位器|追踪器)[^\n]{0,10}(?:出售|销售|专卖|批发|有货|现货|货源|发货|包邮|货到付款|价格|价钱|多少钱|渠道|供应|加微|加v|私聊|私信|联系我|联系方式|代装|免费试用) | name=surveillance-trade-after
+regex: (?:出售|销售|专卖|批发|有货|现货|货源|发货|包邮|货到付款|价格|价钱|多少钱|渠道|供应|加微|加v|私聊|私信|联系|卖|买|代装|定制)[^\n]{0,10}(?:窃听|监听器|监听软件|偷拍|针孔摄像|木马|远控|嗅探|拦截器|监控软件) | name=surveillance-trade-before
+regex: (?:窃听器|监听器|监听软件|监控软件|针孔摄像|偷拍器|木马|远控|嗅探|拦截器)[^\n]{0,10}(?:出售|销售|专卖|批发|有货|现货|货源|发货|包邮|货到付款|价格|价钱|多少钱|渠道|供应|加微|加v|私聊|私信|联系我|联系方式|代装|免费试用) | name=surveillance-trade-after
 regex: (?:监控|监听|查看|偷看|同步|窃取|获取)(?:对方|他人|别人|老公|老婆|男友|女友|女朋友|男朋友|对象)[^\n]{0,6}(?:手机|微信|聊天记录|短信|通话|位置|定位|qq) | name=surveillance-partner
 regex: (?:不接触|无需接触|不用接触|免接触|无需对方)[^\n]{0,8}(?:手机|安装|监控|定位|查看) | name=surveillance-no-touch
+regex: (?:隐蔽|隐形|偷偷|秘密|偷装)[^\n]{0,4}(?:安装|定位|跟踪|追踪|装在|监听) | name=surveillance-covert
 regex: (?-u:\b)(?:spy|monitor|track|read|hack)(?-u:\b)[^\n]{0,12}(?-u:\b)(?:partner|wife|husband|girlfriend|boyfriend|spouse|someone)(?-u:\b)[^\n]{0,6}(?-u:\b)(?:phone|whatsap{1,2}|texts?|messages|location)(?-u:\b) | name=surveillance-partner-en
 allow: 防窃听
 allow: 反窃听
