@@ -52,6 +52,9 @@
 车队收卡
 洗黑钱
 洗钱通道
+洗钱服务
+代洗钱
+帮人洗钱
 洗白资金
 资金洗白
 资金过账
@@ -122,8 +125,6 @@ all: 银行卡 & 高价 & 收 within 12 | name=banking-card-high-price
 all: 信用卡 & 套现 within 12 | name=banking-card-cashout
 
 [banking severity=medium]
-洗钱
-假币
 信用卡代还
 网贷口子
 黑户贷款
