@@ -15,11 +15,11 @@ regex: (?-u:\b)0[1-9]\d{1,2} ?\d{3,4} ?\d{4}(?-u:\b) | name=contact-landline-cn
 regex: (?:(?-u:\b)q{1,2}|扣{1,2}|企鹅|球{1,2}|抠{1,2}|叩{1,2}|蔻{1,2})(?:号|号码|群)?[:： ]?[1-9](?: ?\d){4,10}(?-u:\b) | name=contact-qq
 # WeChat ids after a WeChat marker: 6-20 chars, starting with a letter (ids may be letterised by the leet
 # folding, which still matches [a-z]).
-regex: (?:微信|威信|薇信|徽信|危信|维信|魏信|卫星|加v|加微|薇|溦|(?-u:\b)(?:v信|vx|wx|weixin|wechat))(?:号)?[:： ]?[a-z][a-z0-9_-]{5,19}(?-u:\b) | name=contact-wechat-id
+regex: (?:微信|威信|薇信|徽信|危信|维信|魏信|卫星|加v|加微|薇|溦|(?-u:\b)(?:v信|vx|wx|weixin|wechat))(?:号)?[:： ]?[a-z](?: ?[a-z0-9]){5,19}(?-u:\b) | name=contact-wechat-id
 # WeChat or phone given as digits after a WeChat marker.
 regex: (?:微信|威信|薇信|加v|加微|薇|(?-u:\b)(?:v信|vx|wx))(?:号)?[:： ]?1[3-9](?: ?\d){9}(?-u:\b) | name=contact-wechat-phone
 # Telegram / WhatsApp / Line handles after a marker (纸飞机 and 飞机 are Telegram slang).
-regex: (?:(?-u:\b)(?:telegram|tg|whatsap{1,2}|wickr)(?-u:\b)|纸飞机|飞机号|电报号|飞机)[:： ]?[a-z][a-z0-9_]{4,31}(?-u:\b) | name=contact-messenger-handle
+regex: (?:(?-u:\b)(?:telegram|tg|whatsap{1,2}|wickr)(?-u:\b)|纸飞机|飞机号|电报号|飞机)[:： ]?[a-z](?: ?[a-z0-9]){4,31}(?-u:\b) | name=contact-messenger-handle
 regex: (?:(?-u:\b)(?:whatsap{1,2}|wa|call|text|tel|phone)(?-u:\b)|电话|手机|热线)[:： ]?\+?\d(?: ?\d){7,14}(?-u:\b) | name=contact-phone-after-marker
 # URLs: a scheme, or www (collapsed to w), or a domain whose dot was replaced by a space, 点 or dot.
 regex: (?-u:\b)https? ?[a-z0-9][a-z0-9-]{0,62}(?: [a-z0-9-]{1,63}){0,3} (?:com|net|cn|org|top|xyz|vip|c{1,2}|io|me|info|biz|co|tk|club|shop|site|online|app|tv|hk|tw)(?-u:\b) | name=contact-url-scheme
