@@ -22,6 +22,338 @@
 #define JW_VERSION_STRING "0.1.0"
 
 
+/*
+ `jw_builder_set_options`: also match terms written in pinyin, unless a term says `nopinyin`.
+ */
+#define JW_OPT_PINYIN (1 << 0)
+
+/*
+ `jw_builder_set_options`: do not fold full-width and compatibility forms (ＧＵＮ, ①).
+ */
+#define JW_OPT_NO_WIDTH (1 << 1)
+
+/*
+ `jw_builder_set_options`: do not fold case.
+ */
+#define JW_OPT_NO_CASE (1 << 2)
+
+/*
+ `jw_builder_set_options`: do not remove diacritics from Latin letters.
+ */
+#define JW_OPT_NO_DIACRITICS (1 << 3)
+
+/*
+ `jw_builder_set_options`: do not convert traditional Chinese characters to simplified.
+ */
+#define JW_OPT_NO_TRADITIONAL (1 << 4)
+
+/*
+ `jw_builder_set_options`: do not convert variant and radical forms of Chinese characters.
+ */
+#define JW_OPT_NO_VARIANTS (1 << 5)
+
+/*
+ `jw_builder_set_options`: do not fold look-alike letters from other scripts.
+ */
+#define JW_OPT_NO_HOMOGLYPHS (1 << 6)
+
+/*
+ `jw_builder_set_options`: do not read leetspeak digits and symbols as letters.
+ */
+#define JW_OPT_NO_LEET (1 << 7)
+
+/*
+ `jw_builder_set_options`: do not skip junk (spaces, punctuation, emoji) between characters.
+ */
+#define JW_OPT_NO_SKIP_JUNK (1 << 8)
+
+/*
+ `jw_builder_set_options`: do not join single letters spaced out by junk (g u n).
+ */
+#define JW_OPT_NO_JOIN_SPACED (1 << 9)
+
+/*
+ `jw_builder_set_options`: do not read Chinese and styled numerals as digits.
+ */
+#define JW_OPT_NO_NUMERALS (1 << 10)
+
+/*
+ `jw_builder_set_options`: do not collapse runs of one repeated character.
+ */
+#define JW_OPT_NO_COLLAPSE_REPEATS (1 << 11)
+
+/*
+ Every bit `jw_builder_set_options` accepts.
+ */
+#define JW_OPT_ALL 4095
+
+/*
+ `jw_filter_find` (the default, 0): every match, overlapping ones included, sorted by start, end, term.
+ */
+#define JW_FIND_ALL 0
+
+/*
+ `jw_filter_find`: leftmost-longest non-overlapping matches only.
+ */
+#define JW_FIND_NONOVERLAPPING (1 << 0)
+
+/*
+ `jw_filter_find`, `jw_filter_is_match`, `jw_filter_mask`: accept text that is not valid UTF-8.
+ Each maximal invalid byte sequence acts as a hard boundary (no match spans it) and is otherwise
+ ignored; offsets stay byte offsets into the original text, and `jw_filter_mask` copies the invalid
+ bytes to its output unchanged. Without this flag such text is rejected with `JW_INVALID_UTF8`.
+ */
+#define JW_LOSSY_UTF8 (1 << 1)
+
+/*
+ `jw_match.kind`: a deny term (or one of its variants) matched.
+ */
+#define JW_MATCH_TERM 0
+
+/*
+ `jw_match.kind`: a regex rule matched.
+ */
+#define JW_MATCH_RULE 1
+
+/*
+ `jw_match.kind`: a co-occurrence rule matched.
+ */
+#define JW_MATCH_CO_OCCURRENCE 2
+
+/*
+ Severity 1: worth a look; often legitimate.
+ */
+#define JW_SEVERITY_LOW 1
+
+/*
+ Severity 2: probably prohibited (the default).
+ */
+#define JW_SEVERITY_MEDIUM 2
+
+/*
+ Severity 3: prohibited trade or fraud.
+ */
+#define JW_SEVERITY_HIGH 3
+
+/*
+ Severity 4: the worst (weapons, explosives, organ trade offered for sale).
+ */
+#define JW_SEVERITY_CRITICAL 4
+
+/*
+ `jw_match.evasions`: full-width or compatibility forms were folded (ＧＵＮ, ①).
+ */
+#define JW_EVASION_FULLWIDTH (1 << 0)
+
+/*
+ `jw_match.evasions`: upper case was folded.
+ */
+#define JW_EVASION_CASE (1 << 1)
+
+/*
+ `jw_match.evasions`: diacritics were removed from a Latin letter.
+ */
+#define JW_EVASION_DIACRITIC (1 << 2)
+
+/*
+ `jw_match.evasions`: a traditional Chinese character was converted to simplified.
+ */
+#define JW_EVASION_TRADITIONAL (1 << 3)
+
+/*
+ `jw_match.evasions`: a variant or radical form of a Chinese character was converted.
+ */
+#define JW_EVASION_VARIANT (1 << 4)
+
+/*
+ `jw_match.evasions`: junk between characters was skipped.
+ */
+#define JW_EVASION_SEPARATOR (1 << 5)
+
+/*
+ `jw_match.evasions`: invisible characters were skipped.
+ */
+#define JW_EVASION_INVISIBLE (1 << 6)
+
+/*
+ `jw_match.evasions`: emoji were skipped.
+ */
+#define JW_EVASION_EMOJI (1 << 7)
+
+/*
+ `jw_match.evasions`: a look-alike letter from another script was folded.
+ */
+#define JW_EVASION_HOMOGLYPH (1 << 8)
+
+/*
+ `jw_match.evasions`: a leetspeak digit or symbol was read as a letter.
+ */
+#define JW_EVASION_LEET (1 << 9)
+
+/*
+ `jw_match.evasions`: single letters spaced out with junk were joined.
+ */
+#define JW_EVASION_SPACED (1 << 10)
+
+/*
+ `jw_match.evasions`: Chinese or styled numerals were read as digits.
+ */
+#define JW_EVASION_NUMERAL (1 << 11)
+
+/*
+ `jw_match.evasions`: a run of one repeated character was collapsed.
+ */
+#define JW_EVASION_REPEAT (1 << 12)
+
+/*
+ `jw_match.evasions`: a character was written as its split components (木仓 for 枪).
+ */
+#define JW_EVASION_SPLIT (1 << 13)
+
+/*
+ `jw_match.evasions`: a Chinese word was written in pinyin.
+ */
+#define JW_EVASION_PINYIN (1 << 14)
+
+/*
+ The status code of every fallible function. The numbers are fixed and never reused; new codes
+ may be added at the end. `JW_OK` (0) is success.
+ */
+enum jw_result
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /*
+   Success.
+   */
+  JW_OK = 0,
+  /*
+   A required pointer was NULL (or a string pointer was NULL with a non-zero length).
+   */
+  JW_NULL_PARAMETER = 1,
+  /*
+   Text, a term, a name or a lexicon is not valid UTF-8.
+   */
+  JW_INVALID_UTF8 = 2,
+  /*
+   A lexicon line does not parse; the `jw_error` has the line and column.
+   */
+  JW_INVALID_LEXICON = 3,
+  /*
+   A regex rule does not compile or can match the empty string, or a term crosses a hard boundary.
+   */
+  JW_INVALID_PATTERN = 4,
+  /*
+   A saved filter is not one: bad magic, truncated, checksum mismatch or inconsistent data.
+   */
+  JW_CORRUPT_FILTER = 5,
+  /*
+   The output buffer is too small; `*written` holds the size needed.
+   */
+  JW_BUFFER_TOO_SMALL = 6,
+  /*
+   jingwang panicked (a bug); the call had no effect on its out-parameters.
+   */
+  JW_PANIC = 7,
+  /*
+   A lexicon file could not be read.
+   */
+  JW_IO = 8,
+  /*
+   A flags argument has a bit that this function does not know.
+   */
+  JW_INVALID_FLAGS = 9,
+  /*
+   A term, allow entry or phrase normalises to nothing (it is all junk, such as "★★").
+   */
+  JW_EMPTY_TERM = 10,
+  /*
+   The regex rules need more memory than the size limit.
+   */
+  JW_SIZE_LIMIT = 11,
+  /*
+   A saved filter was written by a newer format version than this library reads.
+   */
+  JW_UNSUPPORTED_VERSION = 12,
+  /*
+   An index, id, severity or code point is out of range.
+   */
+  JW_OUT_OF_RANGE = 13,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum jw_result jw_result;
+#else
+typedef uint32_t jw_result;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/*
+ Collects terms, lexicons, allow entries, rules and options, then compiles them into a `jw_filter`.
+ Reusable: `jw_builder_build` does not consume it. Belongs to one thread at a time.
+ */
+typedef struct jw_builder jw_builder;
+
+/*
+ An error with a message and, for lexicon errors, a 1-based line and column. Created by the
+ functions that take a `jw_error **err`; owned by the caller, who frees it with `jw_error_free`.
+ Belongs to one thread at a time.
+ */
+typedef struct jw_error jw_error;
+
+/*
+ A compiled filter. Immutable: one filter may be used from any number of threads at once. Cloning
+ (`jw_filter_clone`) shares it by reference count, so a service can swap in a new filter while
+ scans on the old one finish; each handle is freed with `jw_filter_free`.
+ */
+typedef struct jw_filter jw_filter;
+
+/*
+ A caller-owned, reusable list of matches and the scan memory behind it: once warm, a scan into it
+ allocates nothing. It keeps a reference to the filter of its last scan (so term and category names
+ stay readable) until the next scan or `jw_matches_free`. Belongs to one thread at a time.
+ */
+typedef struct jw_matches jw_matches;
+
+/*
+ One match. `start..end` is a half-open byte range of the scanned text, always on UTF-8 character
+ boundaries. `term_id` and `category_id` name the term (or rule) and its category: read their text
+ with `jw_matches_term` / `jw_matches_category_name` or `jw_filter_category_name`. `severity` is
+ one of `JW_SEVERITY_*`, `kind` one of `JW_MATCH_*`, `evasions` a set of `JW_EVASION_*` bits (the
+ disguises undone inside the match).
+ */
+typedef struct jw_match {
+  /*
+   The first byte of the match.
+   */
+  size_t start;
+  /*
+   One past the last byte of the match.
+   */
+  size_t end;
+  /*
+   The term or rule that matched.
+   */
+  uint32_t term_id;
+  /*
+   Its category.
+   */
+  uint32_t category_id;
+  /*
+   One of `JW_SEVERITY_*`.
+   */
+  uint8_t severity;
+  /*
+   One of `JW_MATCH_*`.
+   */
+  uint8_t kind;
+  /*
+   A set of `JW_EVASION_*` bits.
+   */
+  uint32_t evasions;
+} jw_match;
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -31,6 +363,268 @@ extern "C" {
  to detect a header/library mismatch. The string is static; do not free it.
  */
 const char *jw_version(void);
+
+/*
+ A short static description of a result code ("ok", "text is not valid utf-8", ...), or
+ "unknown result code" for a number that is not a `jw_result`. Do not free it.
+ */
+const char *jw_result_message(uint32_t code);
+
+/*
+ The result code of an error; `JW_NULL_PARAMETER` when `err` is NULL.
+ */
+jw_result jw_error_code(const struct jw_error *err);
+
+/*
+ The error message as NUL-terminated UTF-8, for example
+ `tenant.lex:3:1: unknown attribute "colour"`. Owned by the error: valid until `jw_error_free`.
+ An empty string when `err` is NULL.
+ */
+const char *jw_error_message(const struct jw_error *err);
+
+/*
+ The 1-based line of the lexicon entry the error is about; 0 when unknown or `err` is NULL.
+ */
+uint32_t jw_error_line(const struct jw_error *err);
+
+/*
+ The 1-based column (in characters) of the lexicon entry the error is about; 0 when unknown or
+ `err` is NULL.
+ */
+uint32_t jw_error_column(const struct jw_error *err);
+
+/*
+ Frees an error. `jw_error_free(NULL)` does nothing.
+ */
+void jw_error_free(struct jw_error *err);
+
+/*
+ A new, empty builder with default options. Free it with `jw_builder_free`. Never NULL.
+ */
+struct jw_builder *jw_builder_new(void);
+
+/*
+ Frees a builder. `jw_builder_free(NULL)` does nothing. Filters built from it stay valid.
+ */
+void jw_builder_free(struct jw_builder *b);
+
+/*
+ Adds lexicon text (the format of docs/lexicon.md). `source` names it in error messages (may be
+ `(NULL, 0)`, then "<lexicon>"). The text is parsed by `jw_builder_build`, which reports its errors.
+ Returns `JW_NULL_PARAMETER` or `JW_INVALID_UTF8`.
+ */
+jw_result jw_builder_add_lexicon(struct jw_builder *b,
+                                 const uint8_t *text,
+                                 size_t text_len,
+                                 const uint8_t *source,
+                                 size_t source_len);
+
+/*
+ Adds a lexicon file by path (bytes, no NUL needed; any bytes on Unix). The file is read and parsed
+ by `jw_builder_build`, which reports `JW_IO` when it cannot be read.
+ */
+jw_result jw_builder_add_lexicon_file(struct jw_builder *b, const uint8_t *path, size_t path_len);
+
+/*
+ Adds one deny term in `category` with `severity` (one of `JW_SEVERITY_*`, else `JW_OUT_OF_RANGE`).
+ An empty category is "default".
+ */
+jw_result jw_builder_add_term(struct jw_builder *b,
+                              const uint8_t *term,
+                              size_t term_len,
+                              const uint8_t *category,
+                              size_t category_len,
+                              uint8_t severity);
+
+/*
+ Adds an allow phrase: deny matches inside its occurrences are suppressed (水枪 is a toy).
+ */
+jw_result jw_builder_add_allow(struct jw_builder *b, const uint8_t *phrase, size_t phrase_len);
+
+/*
+ Adds a regex rule, run on the normalised text. `name` (may be `(NULL, 0)`) is what
+ `jw_matches_term` reports; the pattern itself when empty. The pattern is compiled by
+ `jw_builder_build`, which reports `JW_INVALID_PATTERN` or `JW_SIZE_LIMIT`.
+ */
+jw_result jw_builder_add_regex(struct jw_builder *b,
+                               const uint8_t *pattern,
+                               size_t pattern_len,
+                               const uint8_t *name,
+                               size_t name_len,
+                               const uint8_t *category,
+                               size_t category_len,
+                               uint8_t severity);
+
+/*
+ Sets every option at once: 0 is the defaults (all normalisation on, pinyin off); each
+ `JW_OPT_NO_*` bit turns one normalisation off and `JW_OPT_PINYIN` turns pinyin matching on. Bits
+ outside `JW_OPT_ALL` are `JW_INVALID_FLAGS` and change nothing.
+ */
+jw_result jw_builder_set_options(struct jw_builder *b, uint32_t flags);
+
+/*
+ The most skipped (junk) characters that may stand between two kept ones inside a match (default 8).
+ */
+jw_result jw_builder_set_max_gap(struct jw_builder *b, size_t max_gap);
+
+/*
+ The most variants (split characters, pinyin) generated per term (default 16).
+ */
+jw_result jw_builder_set_max_variants(struct jw_builder *b, size_t max_variants);
+
+/*
+ Parses the lexicons and compiles everything into a new filter, written to `*out` on success (free
+ it with `jw_filter_free`). On failure returns `JW_INVALID_LEXICON`, `JW_IO`, `JW_EMPTY_TERM`,
+ `JW_INVALID_PATTERN` or `JW_SIZE_LIMIT`, and when `err` is not NULL sets `*err` to a new error
+ with the message, line and column of the first bad entry. `*out` and `*err` are untouched
+ otherwise. The builder can be changed and built again.
+ */
+jw_result jw_builder_build(const struct jw_builder *b,
+                           struct jw_filter **out,
+                           struct jw_error **err);
+
+/*
+ Frees a filter handle. `jw_filter_free(NULL)` does nothing. Clones, and match lists that scanned
+ with it, keep the filter itself alive until they are freed too.
+ */
+void jw_filter_free(struct jw_filter *f);
+
+/*
+ A new handle to the same filter (a reference count, no copy), freed separately with
+ `jw_filter_free`. NULL when `f` is NULL.
+ */
+struct jw_filter *jw_filter_clone(const struct jw_filter *f);
+
+/*
+ Loads a filter saved with `jw_filter_save`, written to `*out` on success. On failure returns
+ `JW_CORRUPT_FILTER` or `JW_UNSUPPORTED_VERSION` and sets `*err` when `err` is not NULL.
+ */
+jw_result jw_filter_load(const uint8_t *data,
+                         size_t len,
+                         struct jw_filter **out,
+                         struct jw_error **err);
+
+/*
+ Writes the filter as a versioned, checksummed byte string into `buf` (`cap` bytes) and its size to
+ `*written`. When `cap` is too small nothing is copied, `*written` is the size needed and the
+ result is `JW_BUFFER_TOO_SMALL`; `jw_filter_save(f, NULL, 0, &n)` asks for the size.
+ */
+jw_result jw_filter_save(const struct jw_filter *f, uint8_t *buf, size_t cap, size_t *written);
+
+/*
+ Sets `*out` to whether anything in the text matches. `flags` is 0 or `JW_LOSSY_UTF8`. Safe to
+ call from many threads at once on one filter. Allocates scan memory per call; use
+ `jw_filter_find` with a warm `jw_matches` when that matters.
+ */
+jw_result jw_filter_is_match(const struct jw_filter *f,
+                             const uint8_t *text,
+                             size_t len,
+                             uint32_t flags,
+                             bool *out);
+
+/*
+ Scans the text and replaces the contents of `m` with the matches, in order of start offset.
+ `flags`: `JW_FIND_ALL` (0) for every match, overlapping ones included, or `JW_FIND_NONOVERLAPPING`
+ for leftmost-longest non-overlapping ones; plus `JW_LOSSY_UTF8` to accept invalid UTF-8. On failure
+ `m` is unchanged. Safe on one filter from many threads at once, each with its own `m`.
+ */
+jw_result jw_filter_find(const struct jw_filter *f,
+                         const uint8_t *text,
+                         size_t len,
+                         uint32_t flags,
+                         struct jw_matches *m);
+
+/*
+ Writes the text with every character inside a match replaced by `mask_codepoint` (0: the
+ filter's mask character, `*` by default) into `out` (`cap` bytes) and the output size to
+ `*written`. A code point that is not a Unicode scalar value is `JW_OUT_OF_RANGE`. `flags` is 0 or
+ `JW_LOSSY_UTF8` (invalid bytes are copied unchanged). When `cap` is too small nothing is copied,
+ `*written` is the size needed and the result is `JW_BUFFER_TOO_SMALL`. Allocates per call.
+ */
+jw_result jw_filter_mask(const struct jw_filter *f,
+                         const uint8_t *text,
+                         size_t len,
+                         uint32_t mask_codepoint,
+                         uint32_t flags,
+                         uint8_t *out,
+                         size_t cap,
+                         size_t *written);
+
+/*
+ Sets `(*name, *name_len)` to the name of category `category_id` (UTF-8, not NUL-terminated),
+ owned by the filter: valid while any handle to it lives. `JW_OUT_OF_RANGE` for an unknown id.
+ */
+jw_result jw_filter_category_name(const struct jw_filter *f,
+                                  uint32_t category_id,
+                                  const uint8_t **name,
+                                  size_t *name_len);
+
+/*
+ Writes the canonical (normalised) form of the text, the stream the filter matches on, into `out`
+ (`cap` bytes) and its size to `*written`: for example "軍 火 Ｗ３ａｐ０ｎ" becomes "军火weapon".
+ Hard boundaries (sentence ends, line breaks) appear as '\n'. For debugging lexicons and reports.
+ When `cap` is too small nothing is copied, `*written` is the size needed and the result is
+ `JW_BUFFER_TOO_SMALL`.
+ */
+jw_result jw_filter_normalize(const struct jw_filter *f,
+                              const uint8_t *text,
+                              size_t len,
+                              uint8_t *out,
+                              size_t cap,
+                              size_t *written);
+
+/*
+ The approximate heap memory held by the filter, in bytes (shared by its clones); 0 when `f` is NULL.
+ */
+size_t jw_filter_heap_bytes(const struct jw_filter *f);
+
+/*
+ The number of term ids (deny terms, regex rules, co-occurrence rules); 0 when `f` is NULL.
+ */
+size_t jw_filter_term_count(const struct jw_filter *f);
+
+/*
+ The number of categories (ids are `0..count`); 0 when `f` is NULL.
+ */
+size_t jw_filter_category_count(const struct jw_filter *f);
+
+/*
+ A new, empty match list. Free it with `jw_matches_free`. Never NULL.
+ */
+struct jw_matches *jw_matches_new(void);
+
+/*
+ Frees a match list. `jw_matches_free(NULL)` does nothing.
+ */
+void jw_matches_free(struct jw_matches *m);
+
+/*
+ The number of matches of the last scan; 0 when `m` is NULL or has not scanned yet.
+ */
+size_t jw_matches_len(const struct jw_matches *m);
+
+/*
+ Copies match `index` (0-based, below `jw_matches_len`) to `*out`. `JW_OUT_OF_RANGE` past the end.
+ */
+jw_result jw_matches_get(const struct jw_matches *m, size_t index, struct jw_match *out);
+
+/*
+ Sets `(*text, *text_len)` to the term as written (for a rule: its name, or its pattern) of match
+ `index`: UTF-8, not NUL-terminated, valid until the next scan into `m` or `jw_matches_free`.
+ */
+jw_result jw_matches_term(const struct jw_matches *m,
+                          size_t index,
+                          const uint8_t **text,
+                          size_t *text_len);
+
+/*
+ Sets `(*name, *name_len)` to the category name of match `index`: UTF-8, not NUL-terminated, valid
+ until the next scan into `m` or `jw_matches_free`.
+ */
+jw_result jw_matches_category_name(const struct jw_matches *m,
+                                   size_t index,
+                                   const uint8_t **name,
+                                   size_t *name_len);
 
 #ifdef __cplusplus
 }  // extern "C"

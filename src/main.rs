@@ -1,12 +1,15 @@
 //! The `jingwang` command-line tool: a thin shell over the library.
 
-use std::fs::File;
-use std::io::{self, BufRead, BufReader, BufWriter, Write};
+mod cli;
+
+use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use jingwang::{Normalized, Normalizer};
+
+use cli::{content_len, for_each_input, line_str, out_err, read_raw_line, CliError};
 
 /// Find disguised prohibited content (illegal trade, fraud) in Chinese and English text.
 #[derive(Parser, Debug)]
@@ -18,6 +21,16 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Find matches in files or standard input (exit 0 when it ran, 1 with --fail-on-match and a match, 2 on error).
+    Scan(cli::scan::ScanArgs),
+    /// Print the input with every match masked, line by line.
+    Mask(cli::commands::MaskArgs),
+    /// Compile lexicon files into a saved filter for `scan --filter`.
+    Compile(cli::commands::CompileArgs),
+    /// Validate lexicon files: every error as file:line:col, exit 2 if any.
+    CheckLexicon(cli::commands::CheckArgs),
+    /// Show the canonical form of a text, where each canonical character came from, and why each match matched.
+    Explain(cli::commands::ExplainArgs),
     /// Print the canonical form of each input line.
     Normalize {
         /// Also show, for each canonical character, the original bytes and the evasions undone.
@@ -28,121 +41,45 @@ enum Command {
     },
 }
 
-/// An error for the user: one line on stderr, exit status 2.
-struct CliError(String);
-
-impl From<io::Error> for CliError {
-    fn from(e: io::Error) -> CliError {
-        CliError(e.to_string())
-    }
-}
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = match cli.command {
-        Command::Normalize { explain, files } => normalize(explain, &files),
+    let result = match &cli.command {
+        Command::Scan(args) => cli::scan::run(args),
+        Command::Mask(args) => cli::commands::mask(args),
+        Command::Compile(args) => cli::commands::compile(args),
+        Command::CheckLexicon(args) => cli::commands::check_lexicon(args),
+        Command::Explain(args) => cli::commands::explain(args),
+        Command::Normalize { explain, files } => normalize(*explain, files),
     };
     match result {
         Ok(code) => code,
-        Err(CliError(msg)) => {
-            eprintln!("jingwang: {msg}");
+        Err(CliError::BrokenPipe) => ExitCode::SUCCESS,
+        Err(CliError::Message(msg)) => {
+            let _ = writeln!(io::stderr(), "jingwang: {msg}");
             ExitCode::from(2)
         }
     }
 }
 
-/// Calls `f` with each input (name, reader): the files, or stdin.
-fn for_each_input(
-    files: &[PathBuf],
-    mut f: impl FnMut(&str, &mut dyn BufRead) -> Result<(), CliError>,
-) -> Result<(), CliError> {
-    if files.is_empty() {
-        let stdin = io::stdin();
-        return f("<stdin>", &mut stdin.lock());
-    }
-    for path in files {
-        let name = path.display().to_string();
-        if name == "-" {
-            let stdin = io::stdin();
-            f("<stdin>", &mut stdin.lock())?;
-            continue;
-        }
-        let file = File::open(path).map_err(|e| CliError(format!("{name}: {e}")))?;
-        if file.metadata().map(|m| m.is_dir()).unwrap_or(false) {
-            return Err(CliError(format!("{name}: is a directory")));
-        }
-        f(&name, &mut BufReader::new(file))?;
-    }
-    Ok(())
-}
-
-/// Reads one line (without its line break) as UTF-8; `Ok(false)` at the end.
-fn read_line(
-    name: &str,
-    number: usize,
-    input: &mut dyn BufRead,
-    raw: &mut Vec<u8>,
-    line: &mut String,
-) -> Result<bool, CliError> {
-    raw.clear();
-    line.clear();
-    if input
-        .read_until(b'\n', raw)
-        .map_err(|e| CliError(format!("{name}: {e}")))?
-        == 0
-    {
-        return Ok(false);
-    }
-    if raw.last() == Some(&b'\n') {
-        raw.pop();
-        if raw.last() == Some(&b'\r') {
-            raw.pop();
-        }
-    }
-    match std::str::from_utf8(raw) {
-        Ok(s) => line.push_str(s),
-        Err(e) => {
-            let col = String::from_utf8_lossy(&raw[..e.valid_up_to()])
-                .chars()
-                .count()
-                + 1;
-            return Err(CliError(format!(
-                "{name}:{number}:{col}: invalid UTF-8 (byte offset {} in the line)",
-                e.valid_up_to()
-            )));
-        }
-    }
-    Ok(true)
-}
-
-/// Maps a broken pipe to success: `jingwang … | head` is not an error.
-fn write_result(r: io::Result<()>) -> Result<(), CliError> {
-    match r {
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Err(CliError(String::new())),
-        other => other.map_err(CliError::from),
-    }
-}
-
 fn normalize(explain: bool, files: &[PathBuf]) -> Result<ExitCode, CliError> {
     let normalizer = Normalizer::default();
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut out = BufWriter::new(io::stdout().lock());
     let mut buf = Normalized::new();
-    let (mut raw, mut line) = (Vec::new(), String::new());
-    let result = for_each_input(files, |name, input| {
+    let mut raw = Vec::new();
+    let result = for_each_input(files, |mut input| {
         let mut number = 0;
-        while read_line(name, number + 1, input, &mut raw, &mut line)? {
+        while read_raw_line(&input.name, &mut *input.reader, &mut raw)? {
             number += 1;
-            normalizer.normalize_into(&line, &mut buf);
-            write_result(write_normalized(&mut out, &line, &buf, explain))?;
+            let line = line_str(&input.name, number, &raw[..content_len(&raw)])?;
+            normalizer.normalize_into(line, &mut buf);
+            write_normalized(&mut out, line, &buf, explain).map_err(out_err)?;
         }
         Ok(())
-    });
-    let result = result.and_then(|()| write_result(out.flush()));
+    })
+    .and_then(|()| out.flush().map_err(out_err));
     match result {
-        Err(CliError(msg)) if msg.is_empty() => Ok(ExitCode::SUCCESS),
+        Ok(()) | Err(CliError::BrokenPipe) => Ok(ExitCode::SUCCESS),
         Err(e) => Err(e),
-        Ok(()) => Ok(ExitCode::SUCCESS),
     }
 }
 

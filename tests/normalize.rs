@@ -58,7 +58,8 @@ const SAME_AS_PLAIN: &[(&str, &str)] = &[
     ("军❤️火", "军火"),
     ("军👍🏻火", "军火"),
     ("军★火", "军火"),
-    ("军🇨🇳火", "军火"),
+    ("军🦊火", "军火"),
+    ("🇬🇺🇳", "gun"),
     // look-alike letters
     ("weаpon", "weapon"), // Cyrillic а
     ("wеаpоn", "weapon"), // Cyrillic е а о
@@ -73,6 +74,7 @@ const SAME_AS_PLAIN: &[(&str, &str)] = &[
     ("we@pon", "weapon"),
     ("bu11et", "bullet"),
     ("$hell", "shell"),
+    ("w 3 a p 0 n", "weapon"),
     ("h3r0in", "heroin"),
     ("p1stol", "pistol"),
     // spaced-out Latin letters

@@ -195,7 +195,8 @@ impl Table {
         let mut flags = Evasion::empty();
         // Step 1: compatibility forms.
         let mut buf = [0u8; 4];
-        let compat: &str = if cfg.width {
+        // Sentence ends keep their meaning even where NFKC would fold them (！ → !).
+        let compat: &str = if cfg.width && class_of(cp) != class::BREAK {
             match lookup(tables::COMPAT, cp) {
                 Some(s) => {
                     let single_ascii_letter = s.len() == 1 && s.as_bytes()[0].is_ascii_alphabetic();
@@ -221,7 +222,9 @@ impl Table {
     fn fold(&self, d: char, mut flags: Evasion, out: &mut Expansion) {
         let cfg = &self.config;
         let cp = d as u32;
-        if cfg.homoglyphs && !d.is_ascii() {
+        // With width folding off, forms that are compatibility variants (ｇ) stay as they are.
+        let homoglyph_allowed = cfg.width || lookup(tables::COMPAT, cp).is_none();
+        if cfg.homoglyphs && !d.is_ascii() && homoglyph_allowed {
             if let Some(b) = lookup(tables::HOMOGLYPH, cp) {
                 flags |= Evasion::HOMOGLYPH;
                 self.classify(char::from(b), flags, out);

@@ -69,14 +69,19 @@ impl Evasion {
 
     /// Flags from raw bits; unknown bits are dropped.
     pub const fn from_bits_truncate(bits: u32) -> Evasion {
+        Evasion(bits & Evasion::ALL_BITS)
+    }
+
+    /// Every defined bit.
+    const ALL_BITS: u32 = {
         let mut all = 0;
         let mut i = 0;
         while i < Evasion::ALL.len() {
             all |= Evasion::ALL[i].0 .0;
             i += 1;
         }
-        Evasion(bits & all)
-    }
+        all
+    };
 
     /// Whether no flag is set.
     pub const fn is_empty(self) -> bool {

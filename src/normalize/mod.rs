@@ -97,6 +97,9 @@ const GAP_FLAGS: Evasion = Evasion::SEPARATOR
     .union(Evasion::EMOJI)
     .union(Evasion::SPACED);
 
+/// The Unicode version of the character data the normaliser was generated from (NFKC mappings).
+pub const UNICODE_VERSION: (u8, u8, u8) = tables::UNICODE_VERSION;
+
 /// The canonical text `break` character: a hard boundary no match may cross.
 pub const BREAK: char = '\n';
 

@@ -44,7 +44,7 @@ impl Gap {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Last {
     Nothing,
-    Word { single: bool, digit_end: bool },
+    Word { all_digits: bool },
     Han,
     Break,
 }
@@ -54,11 +54,13 @@ enum Last {
 pub(crate) struct Work {
     tok: Vec<Atom>,
     num: Vec<Atom>,
+    spaced: Vec<Atom>,
 }
 
 impl Work {
     pub(crate) fn heap_bytes(&self) -> usize {
-        (self.tok.capacity() + self.num.capacity()) * std::mem::size_of::<Atom>()
+        (self.tok.capacity() + self.num.capacity() + self.spaced.capacity())
+            * std::mem::size_of::<Atom>()
     }
 }
 
@@ -72,8 +74,11 @@ pub(crate) struct Machine<'a> {
     chars: &'a mut Vec<CanonChar>,
     tok: &'a mut Vec<Atom>,
     num: &'a mut Vec<Atom>,
+    /// Single letters or digits separated by junk, waiting to be joined ("g u n").
+    spaced: &'a mut Vec<Atom>,
     gap: Gap,
     num_gap: Gap,
+    spaced_gap: Gap,
     last: Last,
     /// Flags of invisible characters met inside a Latin token, for its next character.
     pending: Evasion,
@@ -91,14 +96,17 @@ impl<'a> Machine<'a> {
     ) -> Machine<'a> {
         work.tok.clear();
         work.num.clear();
+        work.spaced.clear();
         Machine {
             cfg,
             text,
             chars,
             tok: &mut work.tok,
             num: &mut work.num,
+            spaced: &mut work.spaced,
             gap: Gap::default(),
             num_gap: Gap::default(),
+            spaced_gap: Gap::default(),
             last: Last::Nothing,
             pending: Evasion::empty(),
             run_ch: '\0',
@@ -124,10 +132,19 @@ impl<'a> Machine<'a> {
         }
         self.flush_tok();
         self.flush_num(false);
+        self.flush_spaced();
     }
 
+    #[inline]
     fn feed(&mut self, mut a: Atom) {
         match a.kind {
+            Kind::Leet if self.tok.is_empty() && !self.num.is_empty() => {
+                // After a numeral a symbol cannot be inside a Latin word: it is junk.
+                self.gap.add(&Atom {
+                    flags: a.flags | Evasion::SEPARATOR,
+                    ..a
+                });
+            }
             Kind::Letter | Kind::Digit | Kind::Leet => {
                 if !self.num.is_empty() {
                     self.flush_num(a.kind == Kind::Digit);
@@ -135,8 +152,10 @@ impl<'a> Machine<'a> {
                 if self.tok.len() >= MAX_TOKEN {
                     self.flush_tok();
                 }
-                a.flags |= self.pending;
-                self.pending = Evasion::empty();
+                if !self.pending.is_empty() {
+                    a.flags |= self.pending;
+                    self.pending = Evasion::empty();
+                }
                 self.tok.push(a);
             }
             Kind::Numeral => {
@@ -157,6 +176,7 @@ impl<'a> Machine<'a> {
             Kind::Han => {
                 self.flush_tok();
                 self.flush_num(false);
+                self.flush_spaced();
                 self.emit_han(a);
             }
             Kind::Junk | Kind::Emoji => {
@@ -195,6 +215,7 @@ impl<'a> Machine<'a> {
         self.gap.hard || self.gap.soft || self.gap.count > self.cfg.max_gap
     }
 
+    #[inline]
     fn push(&mut self, ch: char, start: u32, end: u32, evasions: Evasion) {
         self.chars.push(CanonChar {
             ch,
@@ -217,6 +238,7 @@ impl<'a> Machine<'a> {
 
     /// Emits one character of a word or CJK run, collapsing repeats: three or more of one Latin
     /// letter, two or more of one CJK character.
+    #[inline]
     fn emit_collapsing(&mut self, a: Atom, threshold: u32) {
         let collapse = self.cfg.collapse_repeats && threshold > 0;
         if collapse && self.run_len > 0 && a.ch == self.run_ch {
@@ -248,6 +270,7 @@ impl<'a> Machine<'a> {
         self.push(a.ch, a.start, a.end, a.flags);
     }
 
+    #[inline]
     fn emit_han(&mut self, mut a: Atom) {
         if !self.gap.is_empty() {
             if self.gap_breaks() {
@@ -267,22 +290,21 @@ impl<'a> Machine<'a> {
     /// Emits one word (letters and digits, no junk inside), deciding what stands between it and the
     /// previous output.
     fn emit_word(&mut self, word: &[Atom]) {
-        if word.is_empty() {
-            return;
-        }
-        let single = word.len() == 1;
-        let mut first_flags = Evasion::empty();
+        let Some(first) = word.first() else { return };
+        let all_digits = word.iter().all(|a| a.kind == Kind::Digit);
         match self.last {
             Last::Word {
-                single: last_single,
-                ..
+                all_digits: last_all_digits,
             } => {
                 if self.gap.is_empty() {
-                    // Directly adjacent (a number continued by converted numerals).
+                    // Directly adjacent: a number continued by converted numerals joins it; anything
+                    // else gets an empty-origin space so the output reads the same when normalised again.
+                    if !(last_all_digits && all_digits) {
+                        self.push(' ', first.start, first.start, Evasion::empty());
+                        self.run_len = 0;
+                    }
                 } else if self.gap.hard || self.gap.count > self.cfg.max_gap {
                     self.emit_break();
-                } else if self.cfg.join_spaced && last_single && single {
-                    first_flags = Evasion::SPACED;
                 } else {
                     let (start, end) = (self.gap.start, self.gap.end);
                     self.push(' ', start, end, Evasion::empty());
@@ -298,28 +320,95 @@ impl<'a> Machine<'a> {
             Last::Nothing | Last::Break => self.run_len = 0,
         }
         self.gap = Gap::default();
-        for (i, a) in word.iter().enumerate() {
-            let mut a = *a;
-            if i == 0 {
-                a.flags |= first_flags;
-            }
-            let threshold = if a.kind == Kind::Digit { 0 } else { 3 };
-            if threshold == 0 {
-                self.run_len = 0;
-            }
-            self.emit_collapsing(a, threshold);
+        for a in word {
+            // Digits never collapse (phone numbers); "www" is a web prefix, not an evasion.
+            let threshold = if a.kind == Kind::Digit || a.ch == 'w' {
+                0
+            } else {
+                3
+            };
+            self.emit_collapsing(*a, threshold);
         }
-        self.last = Last::Word {
-            single,
-            digit_end: word.last().is_some_and(|a| a.kind == Kind::Digit),
-        };
+        self.last = Last::Word { all_digits };
+    }
+
+    /// Takes one word of a flushed token: single characters wait in the spaced buffer to be joined
+    /// with the next ones ("g u n"); longer words go out at once.
+    fn take_word(&mut self, word: &[Atom]) {
+        if self.cfg.join_spaced && self.collapsed_len(word) == 1 {
+            let mut word_flags = Evasion::empty();
+            if self.spaced.is_empty() {
+                self.spaced_gap = std::mem::take(&mut self.gap);
+            } else if self.gap.hard || self.gap.count > self.cfg.max_gap {
+                self.flush_spaced();
+                self.spaced_gap = std::mem::take(&mut self.gap);
+            } else if !self.gap.is_empty() {
+                word_flags = self.gap.flags | Evasion::SPACED;
+                self.gap = Gap::default();
+            }
+            for (i, a) in word.iter().enumerate() {
+                let mut a = *a;
+                if i == 0 {
+                    a.flags |= word_flags;
+                }
+                self.spaced.push(a);
+            }
+            return;
+        }
+        self.flush_spaced();
+        self.emit_word(word);
+    }
+
+    /// The length of a word once repeats are collapsed (what decides whether it is a single letter).
+    fn collapsed_len(&self, word: &[Atom]) -> usize {
+        if !self.cfg.collapse_repeats || word.len() < 3 || word[0].ch != word[1].ch {
+            return word.len();
+        }
+        let mut len = 0;
+        let mut i = 0;
+        while i < word.len() {
+            let mut j = i + 1;
+            while j < word.len() && word[j].ch == word[i].ch {
+                j += 1;
+            }
+            let run = j - i;
+            let collapses = run >= 3 && word[i].kind != Kind::Digit && word[i].ch != 'w';
+            len += if collapses { 1 } else { run };
+            i = j;
+        }
+        len
+    }
+
+    /// Emits the spaced-out single characters as one word, leetspeak resolved across it ("w 3 a p 0 n").
+    #[inline]
+    fn flush_spaced(&mut self) {
+        if !self.spaced.is_empty() {
+            self.flush_spaced_slow();
+        }
+    }
+
+    #[inline(never)]
+    fn flush_spaced_slow(&mut self) {
+        let mut spaced = std::mem::take(self.spaced);
+        self.resolve_leet(&mut spaced);
+        let after = std::mem::take(&mut self.gap);
+        self.gap = std::mem::take(&mut self.spaced_gap);
+        self.emit_word(&spaced);
+        self.gap = after;
+        spaced.clear();
+        *self.spaced = spaced;
     }
 
     /// Resolves leetspeak in the pending Latin token and emits its words.
+    #[inline]
     fn flush_tok(&mut self) {
-        if self.tok.is_empty() {
-            return;
+        if !self.tok.is_empty() {
+            self.flush_tok_slow();
         }
+    }
+
+    #[inline(never)]
+    fn flush_tok_slow(&mut self) {
         let mut tok = std::mem::take(self.tok);
         self.resolve_leet(&mut tok);
         let mut i = 0;
@@ -337,7 +426,7 @@ impl<'a> Machine<'a> {
             while j < tok.len() && tok[j].kind != Kind::Leet {
                 j += 1;
             }
-            self.emit_word(&tok[i..j]);
+            self.take_word(&tok[i..j]);
             i = j;
         }
         tok.clear();
@@ -348,7 +437,7 @@ impl<'a> Machine<'a> {
     /// (w3ap0n, bu11et, we@pon); `$` or `@` opening a word is one too ($hell). Anything else stays:
     /// numbers such as 13800138000 or 2024 keep their digits.
     fn resolve_leet(&self, tok: &mut [Atom]) {
-        if !self.cfg.leet {
+        if !self.cfg.leet || tok.iter().all(|a| a.kind == Kind::Letter) {
             return;
         }
         let is_letter = |a: &Atom| a.kind == Kind::Letter;
@@ -397,19 +486,24 @@ impl<'a> Machine<'a> {
 
     /// Emits the pending run of Chinese numerals: as digits when it is a number (three or more
     /// numerals, or next to digits), otherwise as the characters they are.
+    #[inline]
     fn flush_num(&mut self, next_is_digit: bool) {
-        if self.num.is_empty() {
-            return;
+        if !self.num.is_empty() {
+            self.flush_num_slow(next_is_digit);
         }
+    }
+
+    #[inline(never)]
+    fn flush_num_slow(&mut self, next_is_digit: bool) {
         let mut num = std::mem::take(self.num);
-        let after_digits = matches!(
-            self.last,
-            Last::Word {
-                digit_end: true,
-                ..
-            }
-        ) && self.num_gap.is_empty();
-        let convert = num.len() >= 3 || next_is_digit || after_digits;
+        let num_gap_breaks =
+            self.num_gap.hard || self.num_gap.soft || self.num_gap.count > self.cfg.max_gap;
+        // Junk between a digit and a numeral is dropped, so the decision must not depend on it.
+        let prev_digit = match self.spaced.last() {
+            Some(a) => a.kind == Kind::Digit,
+            None => matches!(self.last, Last::Word { all_digits: true }),
+        };
+        let convert = num.len() >= 3 || next_is_digit || (prev_digit && !num_gap_breaks);
         let after = std::mem::take(&mut self.gap);
         self.gap = std::mem::take(&mut self.num_gap);
         if convert {
@@ -418,8 +512,9 @@ impl<'a> Machine<'a> {
                 a.kind = Kind::Digit;
                 a.flags |= Evasion::NUMERAL;
             }
-            self.emit_word(&num);
+            self.take_word(&num);
         } else {
+            self.flush_spaced();
             for a in num.iter() {
                 self.emit_han(Atom {
                     kind: Kind::Han,

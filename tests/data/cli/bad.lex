@@ -1,0 +1,4 @@
+# Two bad lines and one good one.
+gun | foo
+枪支
+[]
