@@ -60,6 +60,8 @@ struct Scanner<'f> {
     filter: &'f Filter,
     scratch: Scratch,
     out: Vec<Match>,
+    /// Whether contact matches are printed to stderr too (`REPORT_CONTACT=1`).
+    show_contact: bool,
 }
 
 impl Scanner<'_> {
@@ -75,6 +77,15 @@ impl Scanner<'_> {
         for m in &self.out {
             let category = self.filter.category_name(m.category());
             if category == "contact" {
+                if !contact && self.show_contact && *snippets > 0 {
+                    *snippets -= 1;
+                    eprintln!(
+                        "{name}: contact {:?} <- {} in {:?}",
+                        &text[m.span().range()],
+                        self.filter.term(m.term()),
+                        excerpt(text, m.start(), m.end())
+                    );
+                }
                 contact = true;
                 continue;
             }
@@ -287,6 +298,7 @@ fn main() {
         filter: &filter,
         scratch: Scratch::new(),
         out: Vec::new(),
+        show_contact: std::env::var_os("REPORT_CONTACT").is_some(),
     };
     let mut rows: Vec<Row> = Vec::new();
     println!("# Default lexicon on real text\n");
