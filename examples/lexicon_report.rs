@@ -20,7 +20,14 @@ const PLAIN_DIRS: &[&str] = &["zh-clean", "en-clean", "zh-trad"];
 /// The labelled corpus folders (CSV or TSV with a header).
 const LABELLED_DIRS: &[&str] = &["zh-labelled", "en-labelled"];
 /// Header names of the text column, in order of preference.
-const TEXT_COLUMNS: &[&str] = &["text", "comment_text", "weibo_text", "content", "tweet", "sms"];
+const TEXT_COLUMNS: &[&str] = &[
+    "text",
+    "comment_text",
+    "weibo_text",
+    "content",
+    "tweet",
+    "sms",
+];
 /// Header names of the label column, in order of preference.
 const LABEL_COLUMNS: &[&str] = &["label", "class", "toxic"];
 /// How many top terms to print per file.
@@ -194,7 +201,12 @@ fn csv_records(text: &str) -> Vec<Vec<String>> {
 /// Splits TSV text into records (no quote handling: some messages hold a bare `"`).
 fn tsv_records(text: &str) -> Vec<Vec<String>> {
     text.lines()
-        .map(|l| l.trim_end_matches('\r').split('\t').map(String::from).collect())
+        .map(|l| {
+            l.trim_end_matches('\r')
+                .split('\t')
+                .map(String::from)
+                .collect()
+        })
         .collect()
 }
 
@@ -209,11 +221,9 @@ fn labelled_records(path: &Path) -> Option<Vec<(String, String)>> {
     };
     let (header, rows) = records.split_first()?;
     let find = |names: &[&str]| {
-        names.iter().find_map(|n| {
-            header
-                .iter()
-                .position(|h| h.trim().eq_ignore_ascii_case(n))
-        })
+        names
+            .iter()
+            .find_map(|n| header.iter().position(|h| h.trim().eq_ignore_ascii_case(n)))
     };
     let text_col = find(TEXT_COLUMNS)?;
     let label_col = find(LABEL_COLUMNS);
@@ -239,7 +249,9 @@ type Row = (String, String, Counts);
 
 fn print_file(name: &str, per_label: &BTreeMap<String, Counts>) {
     println!("### {name}\n");
-    println!("| Label | Lines | Lines flagged | Share | Lines with contact matches | Contact share |");
+    println!(
+        "| Label | Lines | Lines flagged | Share | Lines with contact matches | Contact share |"
+    );
     println!("|---|---:|---:|---:|---:|---:|");
     for (label, c) in per_label {
         println!(
@@ -274,7 +286,9 @@ fn print_file(name: &str, per_label: &BTreeMap<String, Counts>) {
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let Some(corpora) = corpora_dir(args.get(1).map(String::as_str)) else {
-        eprintln!("no corpus directory: pass one, set JINGWANG_CORPORA, or provide ../shared/corpora");
+        eprintln!(
+            "no corpus directory: pass one, set JINGWANG_CORPORA, or provide ../shared/corpora"
+        );
         std::process::exit(2);
     };
     let lexicon = match default_lexicon() {
@@ -304,10 +318,18 @@ fn main() {
     println!("# Default lexicon on real text\n");
     let mut sources: Vec<(PathBuf, bool)> = Vec::new();
     for dir in PLAIN_DIRS {
-        sources.extend(files_under(&corpora.join(dir)).into_iter().map(|p| (p, false)));
+        sources.extend(
+            files_under(&corpora.join(dir))
+                .into_iter()
+                .map(|p| (p, false)),
+        );
     }
     for dir in LABELLED_DIRS {
-        sources.extend(files_under(&corpora.join(dir)).into_iter().map(|p| (p, true)));
+        sources.extend(
+            files_under(&corpora.join(dir))
+                .into_iter()
+                .map(|p| (p, true)),
+        );
     }
     for (path, labelled) in sources {
         let name = path
@@ -360,7 +382,11 @@ fn main() {
             c.share(),
             c.contact,
             c.contact_share(),
-            if causes.is_empty() { "—".to_string() } else { causes.join(", ") }
+            if causes.is_empty() {
+                "—".to_string()
+            } else {
+                causes.join(", ")
+            }
         );
     }
 }

@@ -184,6 +184,7 @@ allow: weapons to
 allow: guns to the cartel
 allow: guns to cartels
 allow: guns to mexico
+allow: guns to the mexican
 allow: doesn't sell
 allow: don't sell
 allow: does not sell
