@@ -142,3 +142,52 @@ allow: 摇摇木马
 allow: 儿童木马
 allow: 特洛伊木马
 allow: 除颤器
+
+# Found by `cargo run --release --example lexicon_report` on real text (described, not quoted).
+# Hyperbole: a smelly product "is drugs, not fruit".
+allow: 是卖毒品
+# Complaints that a shop's invoice is fake.
+allow: 是假发票
+# Fake evidence, fake testimony and false witnesses are not forged papers.
+allow: 假证据
+allow: 假证词
+allow: 假证人
+# History and news: someone travelled on a false passport.
+allow: 用假护照
+allow: 持假护照
+# Questions to a payment app's customer service about its own features.
+allow: 强开额度吗
+allow: 代还信用卡吗
+allow: 能代还信用卡
+# "Slap you to death" is slang, not the call-bombing tool.
+allow: 嘴巴呼死你
+allow: 巴掌呼死你
+# Archers in poems and games.
+allow: 弓弩手
+# Repeated characters collapse, so 时时彩 also finds 时彩 inside ordinary words ("at that time", "colour").
+allow: 当时彩
+allow: 同时彩
+allow: 及时彩
+allow: 时彩色
+allow: 时彩虹
+allow: 时彩排
+allow: 时彩灯
+allow: 时彩礼
+# Wool and fibre carding.
+allow: drum carding
+allow: hand carding
+allow: wool carding
+allow: carding wool
+allow: carding machine
+# Arms sales between states and cartels in news, and denials.
+allow: weapons to
+allow: guns to the cartel
+allow: guns to cartels
+allow: guns to mexico
+allow: guns to the mexican
+allow: doesn't sell
+allow: don't sell
+allow: does not sell
+allow: do not sell
+allow: never sell
+allow: not selling

@@ -43,7 +43,10 @@ pcp打鸟
 枪支改装
 气枪改装
 改装气枪
-改火
+# 改火 alone is an old spring custom in poems; only the conversion to gunpowder counts.
+可改火
+改火药
+改成火药
 狗粮专用
 打鸟神器
 猎鸟神器
@@ -171,4 +174,7 @@ all: c4 & 枪 within 10 ! 雪铁龙 | name=firearms-c4-gun
 枪支改造
 改装枪支
 黑枪
+# 打黑枪 is an idiom (to stab in the back); 黑+枪击 joins a nickname and a shooting.
+allow: 打黑枪
+allow: 黑枪击
 黑市枪支

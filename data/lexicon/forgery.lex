@@ -61,8 +61,19 @@
 毕业证制作
 学位证制作
 证书制作
-各类证件
-各种证件
+# 各种证件 alone is ordinary ("my name is on all my documents"); only offers to make or handle them.
+办各种证件
+办理各种证件
+代办各种证件
+制作各种证件
+各种证件办理
+各种证件制作
+办各类证件
+办理各类证件
+代办各类证件
+制作各类证件
+各类证件办理
+各类证件制作
 私刻公章
 刻章办证
 代刻公章

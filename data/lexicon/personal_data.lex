@@ -27,7 +27,6 @@
 新生儿信息
 孕妇信息出售
 快递单号信息出售
-开房记录
 查开房记录
 开房记录查询
 查询开房记录
@@ -112,8 +111,19 @@ all: 身份证号 & 住址 & 查 within 12 | name=personal-data-id-address
 all: 数据 & 出售 & 精准 within 16 | name=personal-data-leads
 
 [personal_data severity=medium]
-私家侦探
-私人侦探
+# A private detective mentioned in a story is ordinary; the advertised service is not.
+私家侦探公司
+私家侦探服务
+私家侦探社
+私人侦探公司
+私人侦探服务
+调查取证公司
+all: 私家侦探 & 婚外情 within 20 | name=detective-affair
+all: 私家侦探 & 取证 within 12 | name=detective-evidence
+all: 私家侦探 & 寻人 within 12 | name=detective-tracing
+all: 私人侦探 & 婚外情 within 20 | name=private-detective-affair
+all: 私人侦探 & 取证 within 12 | name=private-detective-evidence
+all: 私人侦探 & 寻人 within 12 | name=private-detective-tracing
 数据泄露出售
 拖库
 撞库
