@@ -64,6 +64,24 @@ impl Work {
     }
 }
 
+/// Decodes the character at byte `i` of valid UTF-8 that does not start with an ASCII byte:
+/// its code point and length.
+#[inline]
+fn decode(bytes: &[u8], i: usize) -> (u32, usize) {
+    let b = u32::from(bytes[i]);
+    let cont = |k: usize| u32::from(bytes.get(i + k).copied().unwrap_or(0x80) & 0x3F);
+    if b < 0xE0 {
+        (((b & 0x1F) << 6) | cont(1), 2)
+    } else if b < 0xF0 {
+        (((b & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3)
+    } else {
+        (
+            ((b & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+            4,
+        )
+    }
+}
+
 /// Latin tokens longer than this are emitted as they are, without leetspeak decisions, to keep
 /// the look-back bounded.
 const MAX_TOKEN: usize = 64;
@@ -116,23 +134,135 @@ impl<'a> Machine<'a> {
 
     /// Runs the whole input through the machine.
     pub(crate) fn run(mut self, table: &Table, input: &str) {
-        for (i, c) in input.char_indices() {
-            let start = i as u32;
-            let end = (i + c.len_utf8()) as u32;
-            table.for_each(c, |e: Entry| {
-                self.feed(Atom {
-                    ch: e.ch(),
-                    kind: e.kind,
-                    extra: e.extra,
-                    start,
-                    end,
-                    flags: e.evasions(),
-                })
-            });
+        let bytes = input.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if self.tok.is_empty() && self.num.is_empty() {
+                    if let Some(next) = self.ascii_word(table, bytes, i) {
+                        i = next;
+                        continue;
+                    }
+                }
+                let e = table.bmp(u32::from(b));
+                self.feed_entries(table, e, i as u32, i as u32 + 1);
+                i += 1;
+                continue;
+            }
+            let (cp, len) = decode(bytes, i);
+            let (start, end) = (i as u32, (i + len) as u32);
+            i += len;
+            if cp < 0x10000 {
+                let e = table.bmp(cp);
+                if e.kind == Kind::Han
+                    && self.tok.is_empty()
+                    && self.num.is_empty()
+                    && self.spaced.is_empty()
+                {
+                    self.fast_han(e, start, end);
+                } else {
+                    self.feed_entries(table, e, start, end);
+                }
+            } else {
+                let c = char::from_u32(cp).unwrap_or('\u{FFFD}');
+                table.for_each(c, |e: Entry| self.feed_entry(e, start, end));
+            }
         }
         self.flush_tok();
         self.flush_num(false);
         self.flush_spaced();
+    }
+
+    #[inline]
+    fn feed_entry(&mut self, e: Entry, start: u32, end: u32) {
+        self.feed(Atom {
+            ch: e.ch(),
+            kind: e.kind,
+            extra: e.extra,
+            start,
+            end,
+            flags: e.evasions(),
+        })
+    }
+
+    #[inline]
+    fn feed_entries(&mut self, table: &Table, e: Entry, start: u32, end: u32) {
+        if e.kind == Kind::Multi {
+            for &m in table.multi(e) {
+                self.feed_entry(m, start, end);
+            }
+        } else {
+            self.feed_entry(e, start, end);
+        }
+    }
+
+    /// A CJK character with no Latin token, numeral run or spaced run pending: what `feed` does
+    /// for it, with the common case (directly after another CJK character) inline.
+    #[inline]
+    fn fast_han(&mut self, e: Entry, start: u32, end: u32) {
+        let ch = e.ch();
+        let repeat = self.cfg.collapse_repeats && self.run_len > 0 && ch == self.run_ch;
+        if self.last == Last::Han && self.gap.is_empty() && !repeat {
+            self.push(ch, start, end, e.evasions());
+            self.run_ch = ch;
+            self.run_len = 1;
+        } else {
+            self.emit_han(Atom {
+                ch,
+                kind: e.kind,
+                extra: e.extra,
+                start,
+                end,
+                flags: e.evasions(),
+            });
+        }
+    }
+
+    /// A whole word of ASCII letters at `i`, when no Latin token or numeral run is pending: emitted
+    /// at once, as flushing it as a token would. Returns where it ends, or `None` (nothing done)
+    /// when the word needs the general path: a single letter (it may join a spaced run), a possible
+    /// collapsed single ("aaa"), or a token that goes on past the letters (digits, leetspeak
+    /// symbols, invisible or non-ASCII characters).
+    #[inline]
+    fn ascii_word(&mut self, table: &Table, bytes: &[u8], i: usize) -> Option<usize> {
+        let is_letter = |b: u8| b < 0x80 && table.bmp(u32::from(b)).kind == Kind::Letter;
+        let limit = bytes.len().min(i + MAX_TOKEN);
+        let mut j = i;
+        while j < limit && is_letter(bytes[j]) {
+            j += 1;
+        }
+        if j < i + 2 {
+            return None;
+        }
+        if let Some(&b) = bytes.get(j) {
+            if b >= 0x80
+                || matches!(
+                    table.bmp(u32::from(b)).kind,
+                    Kind::Letter | Kind::Digit | Kind::Leet | Kind::Invisible | Kind::Multi
+                )
+            {
+                return None;
+            }
+        }
+        let first = table.bmp(u32::from(bytes[i])).out;
+        let second = table.bmp(u32::from(bytes[i + 1])).out;
+        if self.cfg.join_spaced && self.cfg.collapse_repeats && j - i >= 3 && first == second {
+            return None;
+        }
+        self.flush_spaced();
+        self.word_prefix(i as u32, false);
+        let mut pending = std::mem::take(&mut self.pending);
+        for (k, &b) in bytes[i..j].iter().enumerate() {
+            let e = table.bmp(u32::from(b));
+            let ch = e.ch();
+            let start = (i + k) as u32;
+            let threshold = if ch == 'w' { 0 } else { 3 };
+            self.emit_parts(ch, start, start + 1, e.evasions() | pending, threshold);
+            pending = Evasion::empty();
+        }
+        self.last = Last::Word { all_digits: false };
+        Some(j)
     }
 
     #[inline]
@@ -240,8 +370,14 @@ impl<'a> Machine<'a> {
     /// letter, two or more of one CJK character.
     #[inline]
     fn emit_collapsing(&mut self, a: Atom, threshold: u32) {
+        self.emit_parts(a.ch, a.start, a.end, a.flags, threshold);
+    }
+
+    /// [`Machine::emit_collapsing`] with the atom taken apart.
+    #[inline]
+    fn emit_parts(&mut self, ch: char, start: u32, end: u32, flags: Evasion, threshold: u32) {
         let collapse = self.cfg.collapse_repeats && threshold > 0;
-        if collapse && self.run_len > 0 && a.ch == self.run_ch {
+        if collapse && self.run_len > 0 && ch == self.run_ch {
             self.run_len += 1;
             if self.run_len == threshold && threshold > 1 {
                 // Fold the copies emitted so far (all but the first) into the first.
@@ -258,16 +394,16 @@ impl<'a> Machine<'a> {
             }
             if self.run_len >= threshold {
                 if let Some(first) = self.chars.last_mut() {
-                    first.end = a.end;
+                    first.end = end;
                     first.evasions |= Evasion::REPEAT;
                 }
                 return;
             }
         } else {
-            self.run_ch = a.ch;
+            self.run_ch = ch;
             self.run_len = 1;
         }
-        self.push(a.ch, a.start, a.end, a.flags);
+        self.push(ch, start, end, flags);
     }
 
     #[inline]
@@ -292,6 +428,22 @@ impl<'a> Machine<'a> {
     fn emit_word(&mut self, word: &[Atom]) {
         let Some(first) = word.first() else { return };
         let all_digits = word.iter().all(|a| a.kind == Kind::Digit);
+        self.word_prefix(first.start, all_digits);
+        for a in word {
+            // Digits never collapse (phone numbers); "www" is a web prefix, not an evasion.
+            let threshold = if a.kind == Kind::Digit || a.ch == 'w' {
+                0
+            } else {
+                3
+            };
+            self.emit_collapsing(*a, threshold);
+        }
+        self.last = Last::Word { all_digits };
+    }
+
+    /// Emits what stands between the previous output and a word starting at `first_start`.
+    #[inline]
+    fn word_prefix(&mut self, first_start: u32, all_digits: bool) {
         match self.last {
             Last::Word {
                 all_digits: last_all_digits,
@@ -300,7 +452,7 @@ impl<'a> Machine<'a> {
                     // Directly adjacent: a number continued by converted numerals joins it; anything
                     // else gets an empty-origin space so the output reads the same when normalised again.
                     if !(last_all_digits && all_digits) {
-                        self.push(' ', first.start, first.start, Evasion::empty());
+                        self.push(' ', first_start, first_start, Evasion::empty());
                         self.run_len = 0;
                     }
                 } else if self.gap.hard || self.gap.count > self.cfg.max_gap {
@@ -319,17 +471,9 @@ impl<'a> Machine<'a> {
             }
             Last::Nothing | Last::Break => self.run_len = 0,
         }
-        self.gap = Gap::default();
-        for a in word {
-            // Digits never collapse (phone numbers); "www" is a web prefix, not an evasion.
-            let threshold = if a.kind == Kind::Digit || a.ch == 'w' {
-                0
-            } else {
-                3
-            };
-            self.emit_collapsing(*a, threshold);
+        if !self.gap.is_empty() {
+            self.gap = Gap::default();
         }
-        self.last = Last::Word { all_digits };
     }
 
     /// Takes one word of a flushed token: single characters wait in the spaced buffer to be joined
@@ -445,13 +589,13 @@ impl<'a> Machine<'a> {
             return;
         };
         let last_letter = tok.iter().rposition(is_letter).unwrap_or(first_letter);
-        // Decisions look at the original characters, not at ones converted a moment ago.
-        let mut original = ['\0'; MAX_TOKEN + 1];
-        for (o, a) in original.iter_mut().zip(tok.iter()) {
-            *o = a.ch;
-        }
+        // Decisions look at the original characters, not at ones converted a moment ago: the one
+        // before is remembered, the one after is not converted yet. (Spaced runs have no length
+        // bound, so no fixed buffer of originals.)
+        let mut before = '\0';
         for i in 0..tok.len() {
             let a = tok[i];
+            let previous = std::mem::replace(&mut before, a.ch);
             if !matches!(a.kind, Kind::Digit | Kind::Leet) {
                 continue;
             }
@@ -460,7 +604,7 @@ impl<'a> Machine<'a> {
             if !(inside || opening) {
                 continue;
             }
-            let neighbour_one = (i > 0 && original[i - 1] == '1') || original[i + 1] == '1';
+            let neighbour_one = previous == '1' || tok.get(i + 1).is_some_and(|b| b.ch == '1');
             let letter = match a.ch {
                 '0' => 'o',
                 '1' if neighbour_one => 'l',
