@@ -469,7 +469,9 @@ mod tests {
             let ranges = [(0, 0x10000), (0x1D000, 0x1E000), (0x1EF00, 0x20010)];
             for (first, end) in ranges {
                 for cp in first..end {
-                    let Some(c) = char::from_u32(cp) else { continue };
+                    let Some(c) = char::from_u32(cp) else {
+                        continue;
+                    };
                     let slow: Vec<_> = table
                         .expand(c)
                         .as_slice()

@@ -2,7 +2,6 @@
 //! `stream.rs` replaced, kept for tests only. A differential property test below asserts that both
 //! produce exactly the same canonical text and origin map.
 
-
 use super::compose::{Entry, Kind, Table};
 use super::{CanonChar, Evasion, NormalizeConfig, BREAK};
 
@@ -574,8 +573,20 @@ mod tests {
         // Twice into one buffer: reuse must not change anything.
         n.normalize_into("x 1 y", &mut out);
         n.normalize_into(input, &mut out);
-        prop_assert_eq!(out.text(), text.as_str(), "input {:?} config {:?}", input, config);
-        prop_assert_eq!(out.chars(), chars.as_slice(), "input {:?} config {:?}", input, config);
+        prop_assert_eq!(
+            out.text(),
+            text.as_str(),
+            "input {:?} config {:?}",
+            input,
+            config
+        );
+        prop_assert_eq!(
+            out.chars(),
+            chars.as_slice(),
+            "input {:?} config {:?}",
+            input,
+            config
+        );
         Ok(())
     }
 

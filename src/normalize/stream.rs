@@ -28,13 +28,18 @@ struct Gap {
 }
 
 impl Gap {
+    #[inline]
     fn add(&mut self, a: &Atom) {
-        if self.count == 0 && !self.hard && !self.soft {
-            self.start = a.start;
+        self.add_parts(a.start, a.end, a.flags);
+    }
+    #[inline]
+    fn add_parts(&mut self, start: u32, end: u32, flags: Evasion) {
+        if self.is_empty() {
+            self.start = start;
         }
-        self.end = a.end;
+        self.end = end;
         self.count += 1;
-        self.flags |= a.flags;
+        self.flags |= flags;
     }
     fn is_empty(&self) -> bool {
         self.count == 0 && !self.hard && !self.soft
@@ -90,10 +95,13 @@ pub(crate) struct Machine<'a> {
     cfg: &'a NormalizeConfig,
     text: &'a mut String,
     chars: &'a mut Vec<CanonChar>,
-    tok: &'a mut Vec<Atom>,
-    num: &'a mut Vec<Atom>,
+    /// Where the buffers below go back to when the run ends (owned meanwhile: one load less on
+    /// every check).
+    work: &'a mut Work,
+    tok: Vec<Atom>,
+    num: Vec<Atom>,
     /// Single letters or digits separated by junk, waiting to be joined ("g u n").
-    spaced: &'a mut Vec<Atom>,
+    spaced: Vec<Atom>,
     gap: Gap,
     num_gap: Gap,
     spaced_gap: Gap,
@@ -119,9 +127,10 @@ impl<'a> Machine<'a> {
             cfg,
             text,
             chars,
-            tok: &mut work.tok,
-            num: &mut work.num,
-            spaced: &mut work.spaced,
+            tok: std::mem::take(&mut work.tok),
+            num: std::mem::take(&mut work.num),
+            spaced: std::mem::take(&mut work.spaced),
+            work,
             gap: Gap::default(),
             num_gap: Gap::default(),
             spaced_gap: Gap::default(),
@@ -146,7 +155,12 @@ impl<'a> Machine<'a> {
                     }
                 }
                 let e = table.bmp(u32::from(b));
-                self.feed_entries(table, e, i as u32, i as u32 + 1);
+                if e.kind == Kind::Junk && self.tok.is_empty() {
+                    // What `feed` does for junk, without building an atom.
+                    self.gap.add_parts(i as u32, i as u32 + 1, e.evasions());
+                } else {
+                    self.feed_entries(table, e, i as u32, i as u32 + 1);
+                }
                 i += 1;
                 continue;
             }
@@ -161,6 +175,7 @@ impl<'a> Machine<'a> {
                     && self.spaced.is_empty()
                 {
                     self.fast_han(e, start, end);
+                    i = self.han_run(table, bytes, i);
                 } else {
                     self.feed_entries(table, e, start, end);
                 }
@@ -172,6 +187,9 @@ impl<'a> Machine<'a> {
         self.flush_tok();
         self.flush_num(false);
         self.flush_spaced();
+        self.work.tok = std::mem::take(&mut self.tok);
+        self.work.num = std::mem::take(&mut self.num);
+        self.work.spaced = std::mem::take(&mut self.spaced);
     }
 
     #[inline]
@@ -203,7 +221,7 @@ impl<'a> Machine<'a> {
     fn fast_han(&mut self, e: Entry, start: u32, end: u32) {
         let ch = e.ch();
         let repeat = self.cfg.collapse_repeats && self.run_len > 0 && ch == self.run_ch;
-        if self.last == Last::Han && self.gap.is_empty() && !repeat {
+        if matches!(self.last, Last::Han) && self.gap.is_empty() && !repeat {
             self.push(ch, start, end, e.evasions());
             self.run_ch = ch;
             self.run_len = 1;
@@ -219,6 +237,36 @@ impl<'a> Machine<'a> {
         }
     }
 
+    /// After `fast_han`: the CJK characters (three UTF-8 bytes each) that follow directly, with no
+    /// gap and no repeat, in a tight loop. Returns where the run ends.
+    #[inline]
+    fn han_run(&mut self, table: &Table, bytes: &[u8], mut i: usize) -> usize {
+        if !matches!(self.last, Last::Han) || !self.gap.is_empty() {
+            return i;
+        }
+        let collapse = self.cfg.collapse_repeats;
+        while let [b0, b1, b2, ..] = bytes[i..] {
+            if b0 & 0xF0 != 0xE0 {
+                break;
+            }
+            let cp =
+                (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+            let e = table.bmp(cp);
+            if e.kind != Kind::Han {
+                break;
+            }
+            let ch = e.ch();
+            if collapse && ch == self.run_ch {
+                break;
+            }
+            self.push(ch, i as u32, i as u32 + 3, e.evasions());
+            self.run_ch = ch;
+            self.run_len = 1;
+            i += 3;
+        }
+        i
+    }
+
     /// A whole word of ASCII letters at `i`, when no Latin token or numeral run is pending: emitted
     /// at once, as flushing it as a token would. Returns where it ends, or `None` (nothing done)
     /// when the word needs the general path: a single letter (it may join a spaced run), a possible
@@ -226,7 +274,10 @@ impl<'a> Machine<'a> {
     /// symbols, invisible or non-ASCII characters).
     #[inline]
     fn ascii_word(&mut self, table: &Table, bytes: &[u8], i: usize) -> Option<usize> {
-        let is_letter = |b: u8| b < 0x80 && table.bmp(u32::from(b)).kind == Kind::Letter;
+        let is_letter = |b: u8| {
+            let e = table.bmp(u32::from(b));
+            b < 0x80 && e.kind == Kind::Letter && e.out < 0x80
+        };
         let limit = bytes.len().min(i + MAX_TOKEN);
         let mut j = i;
         while j < limit && is_letter(bytes[j]) {
@@ -253,13 +304,23 @@ impl<'a> Machine<'a> {
         self.flush_spaced();
         self.word_prefix(i as u32, false);
         let mut pending = std::mem::take(&mut self.pending);
+        let collapse = self.cfg.collapse_repeats;
+        self.chars.reserve(j - i);
         for (k, &b) in bytes[i..j].iter().enumerate() {
             let e = table.bmp(u32::from(b));
-            let ch = e.ch();
+            let ch = char::from(e.out as u8);
             let start = (i + k) as u32;
-            let threshold = if ch == 'w' { 0 } else { 3 };
-            self.emit_parts(ch, start, start + 1, e.evasions() | pending, threshold);
+            let flags = e.evasions() | pending;
             pending = Evasion::empty();
+            if collapse && ch == self.run_ch && self.run_len > 0 {
+                // A repeat: the general rule ("www" never collapses).
+                let threshold = if ch == 'w' { 0 } else { 3 };
+                self.emit_parts(ch, start, start + 1, flags, threshold);
+            } else {
+                self.run_ch = ch;
+                self.run_len = 1;
+                self.push(ch, start, start + 1, flags);
+            }
         }
         self.last = Last::Word { all_digits: false };
         Some(j)
@@ -411,11 +472,11 @@ impl<'a> Machine<'a> {
         if !self.gap.is_empty() {
             if self.gap_breaks() {
                 self.emit_break();
-            } else if self.last == Last::Han {
+            } else if matches!(self.last, Last::Han) {
                 a.flags |= self.gap.flags;
             }
         }
-        if self.last != Last::Han {
+        if !matches!(self.last, Last::Han) {
             self.run_len = 0;
         }
         self.emit_collapsing(a, 2);
@@ -533,14 +594,14 @@ impl<'a> Machine<'a> {
 
     #[inline(never)]
     fn flush_spaced_slow(&mut self) {
-        let mut spaced = std::mem::take(self.spaced);
+        let mut spaced = std::mem::take(&mut self.spaced);
         self.resolve_leet(&mut spaced);
         let after = std::mem::take(&mut self.gap);
         self.gap = std::mem::take(&mut self.spaced_gap);
         self.emit_word(&spaced);
         self.gap = after;
         spaced.clear();
-        *self.spaced = spaced;
+        self.spaced = spaced;
     }
 
     /// Resolves leetspeak in the pending Latin token and emits its words.
@@ -553,7 +614,7 @@ impl<'a> Machine<'a> {
 
     #[inline(never)]
     fn flush_tok_slow(&mut self) {
-        let mut tok = std::mem::take(self.tok);
+        let mut tok = std::mem::take(&mut self.tok);
         self.resolve_leet(&mut tok);
         let mut i = 0;
         while i < tok.len() {
@@ -574,7 +635,7 @@ impl<'a> Machine<'a> {
             i = j;
         }
         tok.clear();
-        *self.tok = tok;
+        self.tok = tok;
     }
 
     /// Digits and symbols with a letter somewhere before and after them in the token are letters
@@ -639,7 +700,7 @@ impl<'a> Machine<'a> {
 
     #[inline(never)]
     fn flush_num_slow(&mut self, next_is_digit: bool) {
-        let mut num = std::mem::take(self.num);
+        let mut num = std::mem::take(&mut self.num);
         let num_gap_breaks =
             self.num_gap.hard || self.num_gap.soft || self.num_gap.count > self.cfg.max_gap;
         // Junk between a digit and a numeral is dropped, so the decision must not depend on it.
@@ -668,6 +729,6 @@ impl<'a> Machine<'a> {
         }
         self.gap = after;
         num.clear();
-        *self.num = num;
+        self.num = num;
     }
 }
