@@ -63,6 +63,20 @@ pub(crate) struct Table {
     /// alphanumerics), so they skip the binary searches of [`Table::expand`].
     astral: Box<[Entry]>,
     multi: Vec<Entry>,
+    /// What each byte of UTF-8 text is to the ASCII fast path of the stream machine.
+    bytes: [ByteClass; 256],
+}
+
+/// What one byte of UTF-8 text is to the ASCII word loop of the stream machine.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ByteClass {
+    /// An ASCII letter that folds to an ASCII letter.
+    Letter,
+    /// An ASCII character that ends a Latin token (not a letter, digit, leetspeak symbol or
+    /// invisible character).
+    EndsToken,
+    /// Anything else, including every byte of a non-ASCII character.
+    Other,
 }
 
 /// The astral ranges held in `Table::astral`, as (first, one past the last) code points.
@@ -148,6 +162,7 @@ impl Table {
             bmp: Vec::new().into_boxed_slice(),
             astral: Vec::new().into_boxed_slice(),
             multi: Vec::new(),
+            bytes: [ByteClass::Other; 256],
         };
         let mut bmp = Vec::with_capacity(0x10000);
         for cp in 0..0x10000u32 {
@@ -160,6 +175,16 @@ impl Table {
                 let entry = table.compose(cp);
                 astral.push(entry);
             }
+        }
+        for (b, class) in table.bytes.iter_mut().enumerate().take(0x80) {
+            let e = bmp[b];
+            *class = match e.kind {
+                Kind::Letter if e.out < 0x80 => ByteClass::Letter,
+                Kind::Letter | Kind::Digit | Kind::Leet | Kind::Invisible | Kind::Multi => {
+                    ByteClass::Other
+                }
+                _ => ByteClass::EndsToken,
+            };
         }
         table.bmp = bmp.into_boxed_slice();
         table.astral = astral.into_boxed_slice();
@@ -183,6 +208,12 @@ impl Table {
                 flags: 0,
             }
         }
+    }
+
+    /// What byte `b` of UTF-8 text is to the ASCII word loop.
+    #[inline]
+    pub(crate) fn byte_class(&self, b: u8) -> ByteClass {
+        self.bytes[usize::from(b)]
     }
 
     /// The entry of a code point below U+10000.

@@ -2,7 +2,7 @@
 //! (junk between characters, Latin word spacing, spaced-out letters, leetspeak, numerals, repeats,
 //! hard boundaries) with a bounded look-back and no allocation once its buffers are warm.
 
-use super::compose::{Entry, Kind, Table};
+use super::compose::{ByteClass, Entry, Kind, Table};
 use super::{CanonChar, Evasion, NormalizeConfig, BREAK};
 
 /// One folded input character on its way into the stream.
@@ -41,8 +41,10 @@ impl Gap {
         self.count += 1;
         self.flags |= flags;
     }
+    /// `hard` and `soft` are only ever set right after an `add`, so an empty gap has no count.
+    #[inline]
     fn is_empty(&self) -> bool {
-        self.count == 0 && !self.hard && !self.soft
+        self.count == 0
     }
 }
 
@@ -274,10 +276,7 @@ impl<'a> Machine<'a> {
     /// symbols, invisible or non-ASCII characters).
     #[inline]
     fn ascii_word(&mut self, table: &Table, bytes: &[u8], i: usize) -> Option<usize> {
-        let is_letter = |b: u8| {
-            let e = table.bmp(u32::from(b));
-            b < 0x80 && e.kind == Kind::Letter && e.out < 0x80
-        };
+        let is_letter = |b: u8| table.byte_class(b) == ByteClass::Letter;
         let limit = bytes.len().min(i + MAX_TOKEN);
         let mut j = i;
         while j < limit && is_letter(bytes[j]) {
@@ -287,12 +286,7 @@ impl<'a> Machine<'a> {
             return None;
         }
         if let Some(&b) = bytes.get(j) {
-            if b >= 0x80
-                || matches!(
-                    table.bmp(u32::from(b)).kind,
-                    Kind::Letter | Kind::Digit | Kind::Leet | Kind::Invisible | Kind::Multi
-                )
-            {
+            if table.byte_class(b) != ByteClass::EndsToken {
                 return None;
             }
         }
@@ -505,6 +499,23 @@ impl<'a> Machine<'a> {
     /// Emits what stands between the previous output and a word starting at `first_start`.
     #[inline]
     fn word_prefix(&mut self, first_start: u32, all_digits: bool) {
+        if matches!(self.last, Last::Word { .. })
+            && self.gap.count > 0
+            && self.gap.count <= self.cfg.max_gap
+            && !self.gap.hard
+        {
+            // The common case, a word after a word and some junk: one space.
+            let (start, end) = (self.gap.start, self.gap.end);
+            self.push(' ', start, end, Evasion::empty());
+            self.run_len = 0;
+            self.gap = Gap::default();
+            return;
+        }
+        self.word_prefix_general(first_start, all_digits);
+    }
+
+    #[inline(never)]
+    fn word_prefix_general(&mut self, first_start: u32, all_digits: bool) {
         match self.last {
             Last::Word {
                 all_digits: last_all_digits,
