@@ -151,7 +151,7 @@ impl<'a> Machine<'a> {
             let b = bytes[i];
             if b < 0x80 {
                 if self.tok.is_empty() && self.num.is_empty() {
-                    if let Some(next) = self.ascii_word(table, bytes, i) {
+                    if let Some(next) = self.ascii_word(table, input, i) {
                         i = next;
                         continue;
                     }
@@ -177,7 +177,7 @@ impl<'a> Machine<'a> {
                     && self.spaced.is_empty()
                 {
                     self.fast_han(e, start, end);
-                    i = self.han_run(table, bytes, i);
+                    i = self.han_run(table, input, i);
                 } else {
                     self.feed_entries(table, e, start, end);
                 }
@@ -242,11 +242,16 @@ impl<'a> Machine<'a> {
     /// After `fast_han`: the CJK characters (three UTF-8 bytes each) that follow directly, with no
     /// gap and no repeat, in a tight loop. Returns where the run ends.
     #[inline]
-    fn han_run(&mut self, table: &Table, bytes: &[u8], mut i: usize) -> usize {
+    fn han_run(&mut self, table: &Table, input: &str, mut i: usize) -> usize {
         if !matches!(self.last, Last::Han) || !self.gap.is_empty() {
             return i;
         }
+        let bytes = input.as_bytes();
         let collapse = self.cfg.collapse_repeats;
+        // Characters that map to themselves are copied to the text in one go at the end (or
+        // before the next one that does not).
+        let mut copy_from = i;
+        let mut offset = self.text.len();
         while let [b0, b1, b2, ..] = bytes[i..] {
             if b0 & 0xF0 != 0xE0 {
                 break;
@@ -261,10 +266,29 @@ impl<'a> Machine<'a> {
             if collapse && ch == self.run_ch {
                 break;
             }
-            self.push(ch, i as u32, i as u32 + 3, e.evasions());
+            self.chars.push(CanonChar {
+                ch,
+                offset: offset as u32,
+                start: i as u32,
+                end: i as u32 + 3,
+                evasions: e.evasions(),
+            });
+            if e.out != cp {
+                if copy_from < i {
+                    self.text.push_str(input.get(copy_from..i).unwrap_or(""));
+                }
+                self.text.push(ch);
+                copy_from = i + 3;
+                offset = self.text.len();
+            } else {
+                offset += 3;
+            }
             self.run_ch = ch;
             self.run_len = 1;
             i += 3;
+        }
+        if copy_from < i {
+            self.text.push_str(input.get(copy_from..i).unwrap_or(""));
         }
         i
     }
@@ -275,7 +299,8 @@ impl<'a> Machine<'a> {
     /// collapsed single ("aaa"), or a token that goes on past the letters (digits, leetspeak
     /// symbols, invisible or non-ASCII characters).
     #[inline]
-    fn ascii_word(&mut self, table: &Table, bytes: &[u8], i: usize) -> Option<usize> {
+    fn ascii_word(&mut self, table: &Table, input: &str, i: usize) -> Option<usize> {
+        let bytes = input.as_bytes();
         let is_letter = |b: u8| table.byte_class(b) == ByteClass::Letter;
         let limit = bytes.len().min(i + MAX_TOKEN);
         let mut j = i;
