@@ -486,15 +486,19 @@ mod tests {
 
     #[test]
     fn precomputed_entries_equal_the_slow_expansion() {
-        let mut configs = vec![NormalizeConfig::default()];
-        let mut c = NormalizeConfig::default();
-        c.width = false;
-        c.homoglyphs = false;
-        configs.push(c);
-        let mut c = NormalizeConfig::default();
-        c.skip_junk = false;
-        c.case = false;
-        configs.push(c);
+        let configs = [
+            NormalizeConfig::default(),
+            NormalizeConfig {
+                width: false,
+                homoglyphs: false,
+                ..NormalizeConfig::default()
+            },
+            NormalizeConfig {
+                skip_junk: false,
+                case: false,
+                ..NormalizeConfig::default()
+            },
+        ];
         for config in configs {
             let table = Table::build(config);
             let ranges = [(0, 0x10000), (0x1D000, 0x1E000), (0x1EF00, 0x20010)];
