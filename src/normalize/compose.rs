@@ -72,6 +72,8 @@ pub(crate) struct Table {
 pub(crate) enum ByteClass {
     /// An ASCII letter that folds to an ASCII letter.
     Letter,
+    /// An ASCII leetspeak symbol (`@ $ ! |` when leetspeak is on).
+    Leet,
     /// An ASCII character that ends a Latin token (not a letter, digit, leetspeak symbol or
     /// invisible character).
     EndsToken,
@@ -180,9 +182,8 @@ impl Table {
             let e = bmp[b];
             *class = match e.kind {
                 Kind::Letter if e.out < 0x80 => ByteClass::Letter,
-                Kind::Letter | Kind::Digit | Kind::Leet | Kind::Invisible | Kind::Multi => {
-                    ByteClass::Other
-                }
+                Kind::Leet => ByteClass::Leet,
+                Kind::Letter | Kind::Digit | Kind::Invisible | Kind::Multi => ByteClass::Other,
                 _ => ByteClass::EndsToken,
             };
         }
@@ -229,6 +230,17 @@ impl Table {
         self.multi
             .get(start..start + usize::from(e.extra))
             .unwrap_or(&[])
+    }
+
+    /// The single precomputed entry of a code point (BMP or a held astral block); `None` for
+    /// other astral code points.
+    #[inline]
+    pub(crate) fn entry(&self, cp: u32) -> Option<Entry> {
+        if cp < 0x10000 {
+            Some(self.bmp(cp))
+        } else {
+            self.astral(cp)
+        }
     }
 
     /// The precomputed entry of an astral code point, if its block is held.

@@ -150,7 +150,10 @@ impl<'a> Machine<'a> {
         while i < bytes.len() {
             let b = bytes[i];
             if b < 0x80 {
-                if self.tok.is_empty() && self.num.is_empty() {
+                if matches!(table.byte_class(b), ByteClass::Letter | ByteClass::Leet)
+                    && self.tok.is_empty()
+                    && self.num.is_empty()
+                {
                     if let Some(next) = self.ascii_word(table, input, i) {
                         i = next;
                         continue;
@@ -301,21 +304,49 @@ impl<'a> Machine<'a> {
     #[inline]
     fn ascii_word(&mut self, table: &Table, input: &str, i: usize) -> Option<usize> {
         let bytes = input.as_bytes();
-        let is_letter = |b: u8| table.byte_class(b) == ByteClass::Letter;
+        // `$` or `@` opening a word is a letter ($hell, @user), as `resolve_leet` decides.
+        let opening = match bytes[i] {
+            b'@' if table.byte_class(b'@') == ByteClass::Leet => Some('a'),
+            b'$' if table.byte_class(b'$') == ByteClass::Leet => Some('s'),
+            _ => None,
+        };
+        let first_letter = i + usize::from(opening.is_some());
         let limit = bytes.len().min(i + MAX_TOKEN);
-        let mut j = i;
-        while j < limit && is_letter(bytes[j]) {
+        let mut j = first_letter;
+        while j < limit && table.byte_class(bytes[j]) == ByteClass::Letter {
             j += 1;
+        }
+        if j == first_letter {
+            // Leetspeak symbols alone (an "@ " before a place name): junk, as `flush_tok` makes them.
+            let mut t = i;
+            while t < limit && table.byte_class(bytes[t]) == ByteClass::Leet {
+                t += 1;
+            }
+            if t == i || (t < bytes.len() && !self.ends_token(table, input, t)) {
+                return None;
+            }
+            self.pending = Evasion::empty();
+            for k in i..t {
+                self.gap
+                    .add_parts(k as u32, k as u32 + 1, Evasion::SEPARATOR);
+            }
+            return Some(t);
         }
         if j < i + 2 {
             return None;
         }
-        if let Some(&b) = bytes.get(j) {
-            if table.byte_class(b) != ByteClass::EndsToken {
-                return None;
-            }
+        // Leetspeak symbols after the last letter stay symbols: junk once the word is out (hello!).
+        let mut t = j;
+        while t < limit && table.byte_class(bytes[t]) == ByteClass::Leet {
+            t += 1;
         }
-        let first = table.bmp(u32::from(bytes[i])).out;
+        if t < bytes.len() && !self.ends_token(table, input, t) {
+            return None;
+        }
+        let first = match opening {
+            Some(c) => u32::from(c),
+            None => table.bmp(u32::from(bytes[i])).out,
+        };
         let second = table.bmp(u32::from(bytes[i + 1])).out;
         if self.cfg.join_spaced && self.cfg.collapse_repeats && j - i >= 3 && first == second {
             return None;
@@ -325,24 +356,64 @@ impl<'a> Machine<'a> {
         let mut pending = std::mem::take(&mut self.pending);
         let collapse = self.cfg.collapse_repeats;
         self.chars.reserve(j - i);
-        for (k, &b) in bytes[i..j].iter().enumerate() {
+        if let Some(c) = opening {
+            let e = table.bmp(u32::from(bytes[i]));
+            self.emit_ascii_letter(
+                c,
+                i as u32,
+                e.evasions() | Evasion::LEET | pending,
+                collapse,
+            );
+            pending = Evasion::empty();
+        }
+        for (k, &b) in bytes[first_letter..j].iter().enumerate() {
             let e = table.bmp(u32::from(b));
             let ch = char::from(e.out as u8);
-            let start = (i + k) as u32;
-            let flags = e.evasions() | pending;
+            let start = (first_letter + k) as u32;
+            self.emit_ascii_letter(ch, start, e.evasions() | pending, collapse);
             pending = Evasion::empty();
-            if collapse && ch == self.run_ch && self.run_len > 0 {
-                // A repeat: the general rule ("www" never collapses).
-                let threshold = if ch == 'w' { 0 } else { 3 };
-                self.emit_parts(ch, start, start + 1, flags, threshold);
-            } else {
-                self.run_ch = ch;
-                self.run_len = 1;
-                self.push(ch, start, start + 1, flags);
-            }
         }
         self.last = Last::Word { all_digits: false };
-        Some(j)
+        for k in j..t {
+            self.gap
+                .add_parts(k as u32, k as u32 + 1, Evasion::SEPARATOR);
+        }
+        Some(t)
+    }
+
+    /// One ASCII letter of a word, as `emit_collapsing` emits it.
+    #[inline(always)]
+    fn emit_ascii_letter(&mut self, ch: char, start: u32, flags: Evasion, collapse: bool) {
+        if collapse && ch == self.run_ch && self.run_len > 0 {
+            // A repeat: the general rule ("www" never collapses).
+            let threshold = if ch == 'w' { 0 } else { 3 };
+            self.emit_parts(ch, start, start + 1, flags, threshold);
+        } else {
+            self.run_ch = ch;
+            self.run_len = 1;
+            self.push(ch, start, start + 1, flags);
+        }
+    }
+
+    /// Whether the character at byte `t` ends a Latin token before it (it is not a letter, digit,
+    /// leetspeak symbol or invisible character, nor an expansion that may start with one).
+    #[inline]
+    fn ends_token(&self, table: &Table, input: &str, t: usize) -> bool {
+        let bytes = input.as_bytes();
+        match table.byte_class(bytes[t]) {
+            ByteClass::EndsToken => true,
+            ByteClass::Letter | ByteClass::Leet => false,
+            ByteClass::Other if bytes[t] < 0x80 => false,
+            ByteClass::Other => {
+                let (cp, _) = decode(bytes, t);
+                table.entry(cp).is_some_and(|e| {
+                    !matches!(
+                        e.kind,
+                        Kind::Letter | Kind::Digit | Kind::Leet | Kind::Invisible | Kind::Multi
+                    )
+                })
+            }
+        }
     }
 
     #[inline]
