@@ -2,6 +2,8 @@
 
 mod compose;
 mod evasion;
+#[cfg(test)]
+mod reference;
 mod stream;
 pub(crate) mod tables;
 
