@@ -139,6 +139,47 @@ fn is_leet_symbol(c: char) -> bool {
     matches!(c, '@' | '$' | '!' | '|' | '€')
 }
 
+/// Pause punctuation of ordinary Chinese prose (，、：quotes and brackets, ……, and the ASCII ,;:()[]"
+/// typed in their place): a
+/// boundary between Chinese words, not junk inside one, so 说，出 is not 说出. Between Latin words or
+/// numbers it is still only a separator. Evaders use ASCII and symbol junk, which stays junk.
+fn is_cjk_pause(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '、'
+            | ','
+            | ';'
+            | ':'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '"'
+            | '：'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+            | '《'
+            | '》'
+            | '〈'
+            | '〉'
+            | '【'
+            | '】'
+            | '（'
+            | '）'
+            | '…'
+            | '⋯'
+            | '︰'
+            | '﹐'
+            | '﹑'
+    )
+}
+
 fn is_hard_break(c: char) -> bool {
     matches!(
         c,
@@ -295,7 +336,7 @@ impl Table {
         // Step 1: compatibility forms.
         let mut buf = [0u8; 4];
         // Sentence ends keep their meaning even where NFKC would fold them (！ → !).
-        let compat: &str = if cfg.width && class_of(cp) != class::BREAK {
+        let compat: &str = if cfg.width && class_of(cp) != class::BREAK && !is_cjk_pause(c) {
             match lookup(tables::COMPAT, cp) {
                 Some(s) => {
                     let single_ascii_letter = s.len() == 1 && s.as_bytes()[0].is_ascii_alphabetic();
@@ -397,6 +438,7 @@ impl Table {
                 '0'..='9' => Kind::Digit,
                 c if cfg.leet && is_leet_symbol(c) => Kind::Leet,
                 c if is_hard_break(c) => Kind::HardBreak,
+                c if cfg.skip_junk && is_cjk_pause(c) => Kind::SoftBreak,
                 c if c.is_ascii_control() => {
                     flags |= Evasion::INVISIBLE;
                     Kind::Invisible
@@ -447,6 +489,7 @@ impl Table {
                 flags |= Evasion::INVISIBLE;
                 Kind::Invisible
             }
+            class::PUNCT if cfg.skip_junk && is_cjk_pause(d) => Kind::SoftBreak,
             class::SPACE | class::PUNCT | class::SYMBOL => {
                 flags |= Evasion::SEPARATOR;
                 Kind::Junk

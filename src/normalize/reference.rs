@@ -427,7 +427,7 @@ impl<'a> Machine<'a> {
     }
 
     /// Digits and symbols with a letter somewhere before and after them in the token are letters
-    /// (w3ap0n, bu11et, we@pon); `$` or `@` opening a word is one too ($hell). Anything else stays:
+    /// (w3ap0n, bu11et, we@pon); `$` opening a word is one too ($hell). Anything else stays:
     /// numbers such as 13800138000 or 2024 keep their digits.
     fn resolve_leet(&self, tok: &mut [Atom]) {
         if !self.cfg.leet || tok.iter().all(|a| a.kind == Kind::Letter) {
@@ -449,7 +449,7 @@ impl<'a> Machine<'a> {
                 continue;
             }
             let inside = first_letter < i && i < last_letter;
-            let opening = i == 0 && matches!(a.ch, '$' | '@') && tok.get(1).is_some_and(is_letter);
+            let opening = i == 0 && a.ch == '$' && tok.get(1).is_some_and(is_letter);
             if !(inside || opening) {
                 continue;
             }

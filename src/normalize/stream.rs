@@ -304,9 +304,8 @@ impl<'a> Machine<'a> {
     #[inline]
     fn ascii_word(&mut self, table: &Table, input: &str, i: usize) -> Option<usize> {
         let bytes = input.as_bytes();
-        // `$` or `@` opening a word is a letter ($hell, @user), as `resolve_leet` decides.
+        // `$` opening a word is a letter ($hell), as `resolve_leet` decides; `@user` is a mention.
         let opening = match bytes[i] {
-            b'@' if table.byte_class(b'@') == ByteClass::Leet => Some('a'),
             b'$' if table.byte_class(b'$') == ByteClass::Leet => Some('s'),
             _ => None,
         };
@@ -746,7 +745,7 @@ impl<'a> Machine<'a> {
     }
 
     /// Digits and symbols with a letter somewhere before and after them in the token are letters
-    /// (w3ap0n, bu11et, we@pon); `$` or `@` opening a word is one too ($hell). Anything else stays:
+    /// (w3ap0n, bu11et, we@pon); `$` opening a word is one too ($hell). Anything else stays:
     /// numbers such as 13800138000 or 2024 keep their digits.
     fn resolve_leet(&self, tok: &mut [Atom]) {
         if !self.cfg.leet || tok.iter().all(|a| a.kind == Kind::Letter) {
@@ -768,7 +767,7 @@ impl<'a> Machine<'a> {
                 continue;
             }
             let inside = first_letter < i && i < last_letter;
-            let opening = i == 0 && matches!(a.ch, '$' | '@') && tok.get(1).is_some_and(is_letter);
+            let opening = i == 0 && a.ch == '$' && tok.get(1).is_some_and(is_letter);
             if !(inside || opening) {
                 continue;
             }
