@@ -387,9 +387,9 @@ fn scan_json_whole_file_offsets_are_file_offsets() {
 
 #[test]
 fn scan_json_rules_and_escaping() {
-    let lex = temp("quote.lex", "[odd severity=low]\n冰\"毒\\\\\n".as_bytes());
+    let lex = temp("quote.lex", "[odd severity=low]\n\"冰毒\\\\\n".as_bytes());
     let lex = lex.to_str().unwrap();
-    let input = "x冰\"毒 call 13800138000\r\n".as_bytes();
+    let input = "x冰*毒 call 13800138000\r\n".as_bytes();
     let out = ok(
         &[
             "scan",
@@ -407,8 +407,8 @@ fn scan_json_rules_and_escaping() {
     assert_eq!(
         out,
         concat!(
-            r#"{"line": 1, "matches": [{"start": 1, "end": 8, "term": "冰\"毒\\", "category": "odd", "severity": "low", "kind": "term", "evasions": ["separator"], "text": "冰\"毒"}, "#,
-            r#"{"start": 1, "end": 8, "term": "冰毒", "category": "drugs", "severity": "critical", "kind": "term", "evasions": ["separator"], "text": "冰\"毒"}, "#,
+            r#"{"line": 1, "matches": [{"start": 1, "end": 8, "term": "\"冰毒\\", "category": "odd", "severity": "low", "kind": "term", "evasions": ["separator"], "text": "冰*毒"}, "#,
+            r#"{"start": 1, "end": 8, "term": "冰毒", "category": "drugs", "severity": "critical", "kind": "term", "evasions": ["separator"], "text": "冰*毒"}, "#,
             r#"{"start": 14, "end": 25, "term": "mobile", "category": "contact", "severity": "low", "kind": "rule", "evasions": [], "text": "13800138000"}]}"#,
             "\n"
         )
