@@ -29,6 +29,9 @@ pub(crate) enum Kind {
     HardBreak,
     /// A sentence end (。！？；): a hard boundary, except between two Latin words or numbers (www。a。com).
     SoftBreak,
+    /// Prose pause punctuation (，、quotes, brackets): kept as [`PAUSE`](super::PAUSE) between Chinese
+    /// words so no term joins across it, while rules may still look past it; junk between Latin words.
+    Pause,
     /// The entry expands to several entries (`Entry::out` indexes `Table::multi`, `extra` is the count).
     Multi,
 }
@@ -139,8 +142,8 @@ fn is_leet_symbol(c: char) -> bool {
     matches!(c, '@' | '$' | '!' | '|' | '€')
 }
 
-/// Pause punctuation of ordinary Chinese prose (，、：quotes and brackets, ……, and the ASCII ,;:()[]"
-/// typed in their place): a
+/// Pause punctuation of ordinary Chinese prose (，、quotes and brackets, ……, and the ASCII ,;()[]"
+/// typed in their place; colons stay junk, since "微信：abc" labels a contact): a
 /// boundary between Chinese words, not junk inside one, so 说，出 is not 说出. Between Latin words or
 /// numbers it is still only a separator. Evaders use ASCII and symbol junk, which stays junk.
 fn is_cjk_pause(c: char) -> bool {
@@ -149,13 +152,11 @@ fn is_cjk_pause(c: char) -> bool {
         '，' | '、'
             | ','
             | ';'
-            | ':'
             | '('
             | ')'
             | '['
             | ']'
             | '"'
-            | '：'
             | '“'
             | '”'
             | '‘'
@@ -174,7 +175,6 @@ fn is_cjk_pause(c: char) -> bool {
             | '）'
             | '…'
             | '⋯'
-            | '︰'
             | '﹐'
             | '﹑'
     )
@@ -438,7 +438,7 @@ impl Table {
                 '0'..='9' => Kind::Digit,
                 c if cfg.leet && is_leet_symbol(c) => Kind::Leet,
                 c if is_hard_break(c) => Kind::HardBreak,
-                c if cfg.skip_junk && is_cjk_pause(c) => Kind::SoftBreak,
+                c if cfg.skip_junk && is_cjk_pause(c) => Kind::Pause,
                 c if c.is_ascii_control() => {
                     flags |= Evasion::INVISIBLE;
                     Kind::Invisible
@@ -489,7 +489,7 @@ impl Table {
                 flags |= Evasion::INVISIBLE;
                 Kind::Invisible
             }
-            class::PUNCT if cfg.skip_junk && is_cjk_pause(d) => Kind::SoftBreak,
+            class::PUNCT if cfg.skip_junk && is_cjk_pause(d) => Kind::Pause,
             class::SPACE | class::PUNCT | class::SYMBOL => {
                 flags |= Evasion::SEPARATOR;
                 Kind::Junk

@@ -3,7 +3,7 @@
 //! hard boundaries) with a bounded look-back and no allocation once its buffers are warm.
 
 use super::compose::{ByteClass, Entry, Kind, Table};
-use super::{CanonChar, Evasion, NormalizeConfig, BREAK};
+use super::{CanonChar, Evasion, NormalizeConfig, BREAK, PAUSE};
 
 /// One folded input character on its way into the stream.
 #[derive(Clone, Copy, Debug)]
@@ -25,6 +25,8 @@ struct Gap {
     flags: Evasion,
     soft: bool,
     hard: bool,
+    /// Prose pause punctuation was skipped (see `Kind::Pause`).
+    pause: bool,
 }
 
 impl Gap {
@@ -443,7 +445,7 @@ impl<'a> Machine<'a> {
                 if self.num.is_empty() {
                     self.num_gap = std::mem::take(&mut self.gap);
                 } else if !self.gap.is_empty() {
-                    if self.gap_breaks() {
+                    if self.gap_breaks() || self.gap.pause {
                         self.flush_num(false);
                         self.num_gap = std::mem::take(&mut self.gap);
                     } else {
@@ -486,6 +488,12 @@ impl<'a> Machine<'a> {
                 self.gap.add(&a);
                 self.gap.soft = true;
             }
+            Kind::Pause => {
+                self.flush_tok();
+                self.flush_num(false);
+                self.gap.add(&a);
+                self.gap.pause = true;
+            }
             Kind::Multi => {}
         }
     }
@@ -505,6 +513,14 @@ impl<'a> Machine<'a> {
             evasions,
         });
         self.text.push(ch);
+    }
+
+    /// Emits the pause mark standing for prose punctuation between two Chinese words.
+    fn emit_pause(&mut self) {
+        let (start, end) = (self.gap.start, self.gap.end);
+        self.push(PAUSE, start, end, Evasion::empty());
+        self.last = Last::Break;
+        self.run_len = 0;
     }
 
     fn emit_break(&mut self) {
@@ -561,6 +577,8 @@ impl<'a> Machine<'a> {
         if !self.gap.is_empty() {
             if self.gap_breaks() {
                 self.emit_break();
+            } else if self.gap.pause && !matches!(self.last, Last::Nothing | Last::Break) {
+                self.emit_pause();
             } else if matches!(self.last, Last::Han) {
                 a.flags |= self.gap.flags;
             }
@@ -633,6 +651,8 @@ impl<'a> Machine<'a> {
             Last::Han => {
                 if !self.gap.is_empty() && self.gap_breaks() {
                     self.emit_break();
+                } else if self.gap.pause {
+                    self.emit_pause();
                 }
                 self.run_len = 0;
             }
@@ -807,8 +827,10 @@ impl<'a> Machine<'a> {
     #[inline(never)]
     fn flush_num_slow(&mut self, next_is_digit: bool) {
         let mut num = std::mem::take(&mut self.num);
-        let num_gap_breaks =
-            self.num_gap.hard || self.num_gap.soft || self.num_gap.count > self.cfg.max_gap;
+        let num_gap_breaks = self.num_gap.hard
+            || self.num_gap.soft
+            || self.num_gap.pause
+            || self.num_gap.count > self.cfg.max_gap;
         // Junk between a digit and a numeral is dropped, so the decision must not depend on it.
         let prev_digit = match self.spaced.last() {
             Some(a) => a.kind == Kind::Digit,
