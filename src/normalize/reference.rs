@@ -314,7 +314,8 @@ impl<'a> Machine<'a> {
                         self.push(' ', first.start, first.start, Evasion::empty());
                         self.run_len = 0;
                     }
-                } else if self.gap.hard || self.gap.count > self.cfg.max_gap {
+                } else if self.gap.hard || self.gap.count > self.cfg.max_gap.max(1) {
+                    // One separator between two words is their boundary, never too long a gap.
                     self.emit_break();
                 } else {
                     let (start, end) = (self.gap.start, self.gap.end);

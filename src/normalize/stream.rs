@@ -614,7 +614,7 @@ impl<'a> Machine<'a> {
     fn word_prefix(&mut self, first_start: u32, all_digits: bool) {
         if matches!(self.last, Last::Word { .. })
             && self.gap.count > 0
-            && self.gap.count <= self.cfg.max_gap
+            && self.gap.count <= self.cfg.max_gap.max(1)
             && !self.gap.hard
         {
             // The common case, a word after a word and some junk: one space.
@@ -640,7 +640,8 @@ impl<'a> Machine<'a> {
                         self.push(' ', first_start, first_start, Evasion::empty());
                         self.run_len = 0;
                     }
-                } else if self.gap.hard || self.gap.count > self.cfg.max_gap {
+                } else if self.gap.hard || self.gap.count > self.cfg.max_gap.max(1) {
+                    // One separator between two words is their boundary, never too long a gap.
                     self.emit_break();
                 } else {
                     let (start, end) = (self.gap.start, self.gap.end);
