@@ -173,6 +173,9 @@ pub(crate) const TARGET_CO_NONE: u8 = 3;
 pub(crate) const WORD_START: u8 = 1;
 /// The canonical character after the pattern must not be an ASCII letter or digit.
 pub(crate) const WORD_END: u8 = 2;
+/// With `WORD_END`: the word may also end in a plural `s` or `es` (checked when matching, so plurals
+/// cost no patterns).
+pub(crate) const PLURAL: u8 = 4;
 
 /// One meaning of a literal pattern.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
