@@ -115,8 +115,9 @@ pub fn sized(
                 out.push_str(line);
                 out.push('\n');
             } else {
+                // The last line is cut to fit; a cut that leaves nothing still ends the text.
                 out.push_str(&line[..floor_char_boundary(line, room)]);
-                break;
+                return (out, origin);
             }
             if out.len() >= size {
                 break;
