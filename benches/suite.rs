@@ -10,8 +10,8 @@
 //!
 //! Environment:
 //! - `JINGWANG_CORPORA`: the corpus folder (default `../shared/corpora`); generated text when absent.
-//! - `JINGWANG_LEXICON_DIR`: the default lexicon's `.lex` files (default `data/lexicon`); 1 000
-//!   dictionary terms stand in when absent.
+//! - `JINGWANG_LEXICON_DIR`: `.lex` files to use as the `default` lexicon instead of the embedded
+//!   default lexicon.
 //! - `JINGWANG_BENCH_FULL=1`: add the 10 MB batch size.
 //! - `JINGWANG_BENCH_LEXICONS=100,default,10k,100k,300k`: which lexicons to run.
 //!
@@ -108,37 +108,39 @@ struct Lex {
     build_ms: [f64; 4],
 }
 
-fn default_lexicon_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("JINGWANG_LEXICON_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/lexicon"));
-    dir.is_dir().then_some(dir)
-}
-
-/// The default lexicon's builder and literal patterns, or `None` when its files are absent.
-fn default_lexicon() -> Option<(FilterBuilder, Vec<String>)> {
-    let dir = default_lexicon_dir()?;
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .ok()?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "lex"))
-        .collect();
-    files.sort();
-    if files.is_empty() {
-        return None;
-    }
+/// The default lexicon's builder and literal patterns: the embedded one
+/// ([`FilterBuilder::add_default_lexicon`]), or the `.lex` files in `JINGWANG_LEXICON_DIR` when set.
+fn default_lexicon() -> (FilterBuilder, Vec<String>) {
     let mut builder = Filter::builder();
+    let mut lexicons = Vec::new();
+    match std::env::var_os("JINGWANG_LEXICON_DIR").map(PathBuf::from) {
+        Some(dir) => {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+                .expect("JINGWANG_LEXICON_DIR is a readable folder")
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "lex"))
+                .collect();
+            files.sort();
+            for f in &files {
+                let lexicon = Lexicon::from_file(f).expect("the lexicon file parses");
+                lexicons.push(lexicon.clone());
+                builder.add_parsed(lexicon);
+            }
+        }
+        None => {
+            lexicons.push(jingwang::default_lexicon().expect("the default lexicon parses"));
+            builder.add_default_lexicon();
+        }
+    }
     let mut terms = Vec::new();
-    for f in &files {
-        let lexicon = Lexicon::from_file(f).expect("the default lexicon parses");
+    for lexicon in &lexicons {
         terms.extend(lexicon.terms.iter().map(|t| t.text.clone()));
         terms.extend(lexicon.allows.iter().map(|a| a.text.clone()));
         for r in &lexicon.co_rules {
             terms.extend(r.all.iter().chain(&r.none).cloned());
         }
-        builder.add_parsed(lexicon);
     }
-    Some((builder, terms))
+    (builder, terms)
 }
 
 fn timed<T>(f: impl FnOnce() -> T) -> (T, f64) {
@@ -149,15 +151,8 @@ fn timed<T>(f: impl FnOnce() -> T) -> (T, f64) {
 
 fn make_lex(name: &str, cjk: &[String], en: &[String]) -> Lex {
     let (builder, mut terms, source) = if name == "default" {
-        match default_lexicon() {
-            Some((b, t)) => (b, t, "default lexicon"),
-            None => {
-                eprintln!(
-                    "jingwang bench: default lexicon not found (set JINGWANG_LEXICON_DIR); using 1000 dictionary terms"
-                );
-                dictionary_builder(1000, cjk, en)
-            }
-        }
+        let (b, t) = default_lexicon();
+        (b, t, "default lexicon")
     } else {
         let n: usize = name.trim_end_matches('k').parse().expect("a lexicon size");
         let n = if name.ends_with('k') { n * 1000 } else { n };
@@ -254,6 +249,7 @@ fn main() {
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(2))
         .sample_size(20)
+        .without_plots()
         .configure_from_args();
 
     let cjk = common::cjk_words();
@@ -337,19 +333,11 @@ fn bench_lexicon(
         g.sample_size(10)
             .measurement_time(Duration::from_secs(if big { 20 } else { 3 }))
             .throughput(Throughput::Elements(lex.terms.len() as u64));
-        let builder = if lex.source == "default lexicon" {
-            default_lexicon().map(|(b, _)| b)
+        let builder = if lex.name == "default" {
+            default_lexicon().0
         } else {
-            None
+            dictionary_builder(lex.terms.len(), cjk, en).0
         };
-        let builder = builder.unwrap_or_else(|| {
-            let n = if lex.name == "default" {
-                1000
-            } else {
-                lex.terms.len()
-            };
-            dictionary_builder(n, cjk, en).0
-        });
         let expected = lex.filter.pattern_count();
         bench_count(
             &mut g,

@@ -116,6 +116,7 @@ fn heap_bytes_is_close_to_what_the_allocator_saw() {
         let reported = f.heap_bytes();
         assert!(live > 0);
         let ratio = reported as f64 / live as f64;
+        eprintln!("{n} terms: heap_bytes {reported} B, {live} live bytes after build");
         assert!(
             (0.5..=1.5).contains(&ratio),
             "{n} terms: heap_bytes {reported} vs {live} live bytes (ratio {ratio:.2})"
