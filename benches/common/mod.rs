@@ -111,7 +111,7 @@ pub fn sized(
             }
             added = true;
             let room = size - out.len();
-            if line.len() + 1 <= room {
+            if line.len() < room {
                 out.push_str(line);
                 out.push('\n');
             } else {
