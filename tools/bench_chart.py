@@ -4,7 +4,7 @@
 Usage: python3 tools/bench_chart.py [--criterion DIR] [--svg FILE] [--markdown]
 
 It reads target/criterion/*/**/new/{benchmark,estimates}.json (criterion's medians) and
-target/criterion/suite-summary.json (heap and one-shot build figures written by the suite). With
+target/criterion/suite-summary/*.json (heap and one-shot build figures written by the suite). With
 --markdown it also prints the tables and the target ratios of issue 6 as Markdown for
 docs/performance.md. Standard library only.
 """
@@ -314,11 +314,12 @@ def main():
     args = p.parse_args()
     data = load(args.criterion)
     summary = []
-    try:
-        with open(os.path.join(args.criterion, "suite-summary.json")) as f:
-            summary = json.load(f)
-    except (OSError, ValueError):
-        pass
+    for path in sorted(glob.glob(os.path.join(args.criterion, "suite-summary", "*.json"))):
+        try:
+            with open(path) as f:
+                summary.append(json.load(f))
+        except (OSError, ValueError):
+            pass
     write_svg(rows_for_chart(data), args.svg, args.title)
     if args.markdown:
         print(markdown(data, summary))
