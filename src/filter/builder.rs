@@ -169,7 +169,7 @@ impl FilterBuilder {
         self
     }
 
-    /// The most variants (split characters, pinyin) generated per term (default 16).
+    /// The most variants (split characters, pinyin) generated per term of each kind (default 4: split forms with the fewest replaced characters first).
     pub fn max_variants(&mut self, n: usize) -> &mut Self {
         self.settings.max_variants = u32::try_from(n).unwrap_or(u32::MAX);
         self

@@ -232,7 +232,7 @@ impl Default for Settings {
     fn default() -> Settings {
         Settings {
             mask_char: '*',
-            max_variants: 16,
+            max_variants: 4,
             regex_size_limit: 10 << 20,
             pinyin: false,
         }
