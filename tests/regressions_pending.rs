@@ -1,0 +1,41 @@
+//! Regression tests for bugs found while testing robustness (issue 7) whose fix belongs to code owned by
+//! others. Each test is named for its bug and fails until the bug is fixed.
+
+use std::process::Command;
+
+const BIN: &str = env!("CARGO_BIN_EXE_jingwang");
+
+fn temp(name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("jingwang-pending-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+/// Bug: with file descriptor 1 closed (`jingwang scan … >&-`), the CLI prints nothing, reports nothing
+/// and exits 0, because Rust's standard output silently discards writes that fail with `EBADF`. Every
+/// match is lost without a word. Issue 7 asks for one clear line and exit 2. A fix without `unsafe`:
+/// at start, `std::io::stdout().as_fd().try_clone_to_owned()` fails with `EBADF` when fd 1 is closed.
+#[test]
+fn cli_closed_stdout_is_an_error_not_silent_success() {
+    let lex = temp("closed.lex", "军火\n".as_bytes());
+    let text = temp("closed.txt", "出售军火\n".repeat(1000).as_bytes());
+    let out = Command::new("sh")
+        .args([
+            "-c",
+            &format!(
+                "\"$JW\" scan --no-default --lexicon '{}' '{}' >&-",
+                lex.display(),
+                text.display()
+            ),
+        ])
+        .env("JW", BIN)
+        .output()
+        .expect("run sh");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "stderr: {stderr:?}");
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "{stderr:?}");
+    assert!(lines[0].starts_with("jingwang: "), "{stderr:?}");
+}
