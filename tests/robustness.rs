@@ -120,13 +120,35 @@ fn child() {
     };
     let (case, size) = spec.split_once(':').unwrap();
     let size: usize = size.parse().unwrap();
+    if case == "terms" {
+        // `size` terms: build time, heap and peak memory (run by hand in release for the docs).
+        let terms: Vec<String> = (0..size).map(|i| format!("违禁词{i:07}号")).collect();
+        let t = Instant::now();
+        let f = Filter::new(&terms).unwrap();
+        println!("BUILD_MS={}", t.elapsed().as_millis());
+        println!("HEAP_BYTES={}", f.heap_bytes());
+        let t = Instant::now();
+        let saved = f.to_bytes();
+        let g = Filter::from_bytes(&saved).unwrap();
+        println!("SAVED_BYTES={} LOAD_MS={}", saved.len(), t.elapsed().as_millis());
+        let text = hostile("single-line", 10 * MIB) + &terms[size / 2];
+        let t = Instant::now();
+        println!("MATCHES={}", g.find_all(&text).len());
+        println!("SCAN_10MB_MS={}", t.elapsed().as_millis());
+        println!("PEAK_KIB={}", peak_kib());
+        return;
+    }
     let f = filter();
     let text = hostile(case, size);
     let before = peak_kib();
     let mut scratch = Scratch::new();
     let mut out = Vec::new();
+    let t = Instant::now();
     f.find_all_with(&text, &mut scratch, &mut out);
+    println!("SCAN_MS={}", t.elapsed().as_millis());
+    let t = Instant::now();
     let _ = f.mask(&text);
+    println!("MASK_MS={}", t.elapsed().as_millis());
     println!("BASE_KIB={before}");
     println!("PEAK_KIB={}", peak_kib());
     println!("MATCHES={}", out.len());
