@@ -3,14 +3,13 @@
 //! input, and normalising twice changes nothing.
 #![no_main]
 
-use jingwang::Normalizer;
-use jingwang_fuzz::{check_normalizer, check_span, config, text};
+use jingwang_fuzz::{check_normalizer, check_span, config, normalizer, text};
 use libfuzzer_sys::arbitrary::Unstructured;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let mut u = Unstructured::new(data);
-    let n = Normalizer::new(config(&mut u));
+    let n = normalizer(config(&mut u));
     let input = text(&mut u, 64);
     check_normalizer(&n, &input);
     // Raw UTF-8 from the rest of the bytes too.

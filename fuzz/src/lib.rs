@@ -29,14 +29,13 @@ pub fn text(u: &mut Unstructured<'_>, max: usize) -> String {
     s
 }
 
-/// A normaliser configuration: usually the default (whose lookup table is built once per process),
-/// one time in sixteen with every switch and the gap taken from the fuzz bytes (building such a table
-/// costs about a millisecond, far more under the sanitizer, so it would dominate every run).
+/// A normaliser configuration with every switch and the gap taken from the fuzz bytes.
+///
+/// A non-default configuration costs a lookup-table build (about a millisecond, a hundred times more
+/// under the sanitizer), which would dominate every run: the filter targets use the default
+/// configuration, and the normaliser target memoises its normalisers with [`normalizer`].
 pub fn config(u: &mut Unstructured<'_>) -> NormalizeConfig {
     let mut c = NormalizeConfig::default();
-    if u.ratio(15, 16).unwrap_or(true) {
-        return c;
-    }
     let bits: u16 = u.arbitrary().unwrap_or(0xFFFF);
     let bit = |i: u16| bits & (1 << i) != 0;
     c.width = bit(0);
@@ -52,6 +51,24 @@ pub fn config(u: &mut Unstructured<'_>) -> NormalizeConfig {
     c.collapse_repeats = bit(10);
     c.max_gap = u.int_in_range(0..=12).unwrap_or(8);
     c
+}
+
+/// A normaliser for `config`, built once per configuration and process.
+pub fn normalizer(config: NormalizeConfig) -> Normalizer {
+    thread_local! {
+        static CACHE: std::cell::RefCell<std::collections::HashMap<NormalizeConfig, Normalizer>> =
+            Default::default();
+    }
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        // Each table is a few hundred KiB: keep at most a few dozen.
+        if c.len() >= 32 {
+            c.clear();
+        }
+        c.entry(config.clone())
+            .or_insert_with(|| Normalizer::new(config))
+            .clone()
+    })
 }
 
 /// Checks that a span lies inside `text` on char boundaries.
