@@ -87,7 +87,11 @@ fn reload_loop(path: PathBuf, current: Arc<Current>) {
 
 /// Reads one line of at most `MAX_LINE` bytes into `buf` (without the line break). Returns `false` at
 /// the end of input; a longer line is consumed to its end and reported with `too_long`.
-fn read_line(reader: &mut impl BufRead, buf: &mut Vec<u8>, too_long: &mut bool) -> io::Result<bool> {
+fn read_line(
+    reader: &mut impl BufRead,
+    buf: &mut Vec<u8>,
+    too_long: &mut bool,
+) -> io::Result<bool> {
     buf.clear();
     *too_long = false;
     let n = reader
@@ -110,7 +114,10 @@ fn read_line(reader: &mut impl BufRead, buf: &mut Vec<u8>, too_long: &mut bool) 
         let mut sink = Vec::new();
         loop {
             sink.clear();
-            let n = reader.by_ref().take(64 * 1024).read_until(b'\n', &mut sink)?;
+            let n = reader
+                .by_ref()
+                .take(64 * 1024)
+                .read_until(b'\n', &mut sink)?;
             if n == 0 || sink.last() == Some(&b'\n') {
                 break;
             }

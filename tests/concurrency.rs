@@ -159,7 +159,11 @@ fn hot_swap_every_scan_sees_one_complete_filter() {
                     let f = current.read().expect("lock").clone();
                     let g = generation(&f);
                     generations_seen[g] = true;
-                    assert_eq!(with_scratch(&f, &mut scratch), expected[g], "generation {g}");
+                    assert_eq!(
+                        with_scratch(&f, &mut scratch),
+                        expected[g],
+                        "generation {g}"
+                    );
                     scans.fetch_add(1, Ordering::Relaxed);
                 }
                 generations_seen.iter().filter(|&&s| s).count()

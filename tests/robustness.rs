@@ -130,7 +130,11 @@ fn child() {
         let t = Instant::now();
         let saved = f.to_bytes();
         let g = Filter::from_bytes(&saved).unwrap();
-        println!("SAVED_BYTES={} LOAD_MS={}", saved.len(), t.elapsed().as_millis());
+        println!(
+            "SAVED_BYTES={} LOAD_MS={}",
+            saved.len(),
+            t.elapsed().as_millis()
+        );
         let text = hostile("single-line", 10 * MIB) + &terms[size / 2];
         let t = Instant::now();
         println!("MATCHES={}", g.find_all(&text).len());
@@ -182,7 +186,13 @@ fn hostile_texts_scan_in_bounded_memory() {
     // The text itself is in memory; scanning adds the canonical stream (at most about 24 bytes per
     // kept input character, nothing for skipped ones) and the matches.
     let size = 8 * MIB;
-    for case in ["zero-width", "cjk", "junk-between", "single-line", "near-miss"] {
+    for case in [
+        "zero-width",
+        "cjk",
+        "junk-between",
+        "single-line",
+        "near-miss",
+    ] {
         let (peak, _) = child_peak(case, size);
         let bound_kib = (size * 30) / 1024 + 64 * 1024;
         assert!(
@@ -194,7 +204,10 @@ fn hostile_texts_scan_in_bounded_memory() {
     // needs far less than one of kept characters.
     let (zw, _) = child_peak("zero-width", size);
     let (line, _) = child_peak("single-line", size);
-    assert!(zw < line, "zero-width peak {zw} KiB, single line {line} KiB");
+    assert!(
+        zw < line,
+        "zero-width peak {zw} KiB, single line {line} KiB"
+    );
 }
 
 #[test]
@@ -229,7 +242,11 @@ fn hostile_texts_find_what_they_should() {
 
 #[test]
 fn a_hundred_thousand_terms_build_and_scan() {
-    let n = if cfg!(debug_assertions) { 20_000 } else { 100_000 };
+    let n = if cfg!(debug_assertions) {
+        20_000
+    } else {
+        100_000
+    };
     let terms: Vec<String> = (0..n).map(|i| format!("违禁词{i:06}号")).collect();
     let t = Instant::now();
     let f = Filter::new(&terms).unwrap();
@@ -298,7 +315,16 @@ fn duplicate_terms_with_different_categories_are_both_reported() {
 
 #[test]
 fn empty_terms_and_terms_that_normalise_to_nothing_are_clear_errors() {
-    for bad in ["", "   ", "★★", "\u{200b}\u{200b}", "😀", "\u{fe0f}", "...", "\u{301}"] {
+    for bad in [
+        "",
+        "   ",
+        "★★",
+        "\u{200b}\u{200b}",
+        "😀",
+        "\u{fe0f}",
+        "...",
+        "\u{301}",
+    ] {
         let e = Filter::new([bad]).unwrap_err();
         assert_eq!(e.kind(), BuildErrorKind::EmptyTerm, "{bad:?}: {e}");
         assert!(e.to_string().contains("normalises to nothing"), "{e}");
@@ -319,7 +345,12 @@ fn empty_terms_and_terms_that_normalise_to_nothing_are_clear_errors() {
 
 #[test]
 fn exploding_regexes_are_a_size_limit_error() {
-    for pattern in [r"(\w{100}){100}", r"\w{20000}", r"(?:\p{Han}|[a-z]){2000}{10}", r"(?:\pL|\pN){5000}"] {
+    for pattern in [
+        r"(\w{100}){100}",
+        r"\w{20000}",
+        r"(?:\p{Han}|[a-z]){2000}{10}",
+        r"(?:\pL|\pN){5000}",
+    ] {
         let t = Instant::now();
         let built = Filter::builder()
             .add_regex(pattern, None, "bomb", Severity::Low)
@@ -330,7 +361,11 @@ fn exploding_regexes_are_a_size_limit_error() {
         };
         assert_eq!(e.kind(), BuildErrorKind::SizeLimit, "{pattern}: {e}");
         assert!(e.to_string().contains("size limit"), "{e}");
-        assert!(t.elapsed() < Duration::from_secs(10), "{pattern}: {:?}", t.elapsed());
+        assert!(
+            t.elapsed() < Duration::from_secs(10),
+            "{pattern}: {:?}",
+            t.elapsed()
+        );
     }
     // A small limit rejects a modest regex; a large one accepts it.
     let e = Filter::builder()
@@ -357,13 +392,21 @@ fn variant_expansion_is_bounded() {
     let f = b.build().unwrap();
     assert!(t.elapsed() < Duration::from_secs(20), "{:?}", t.elapsed());
     // The term, at most the default 16 variants of each kind, and plural forms of pinyin words.
-    assert!(f.pattern_count() <= 1 + 2 * 16 * 3, "{} patterns", f.pattern_count());
+    assert!(
+        f.pattern_count() <= 1 + 2 * 16 * 3,
+        "{} patterns",
+        f.pattern_count()
+    );
     let mut b = Filter::builder();
     b.add_term(&term, "bomb", Severity::High)
         .pinyin(true)
         .max_variants(2);
     let f = b.build().unwrap();
-    assert!(f.pattern_count() <= 1 + 2 * 2 * 3, "{} patterns", f.pattern_count());
+    assert!(
+        f.pattern_count() <= 1 + 2 * 2 * 3,
+        "{} patterns",
+        f.pattern_count()
+    );
     // Many short terms with variants: linear in the number of terms.
     let terms: Vec<String> = (0..2000).map(|i| format!("枪{i}炮")).collect();
     let mut b = Filter::builder();
@@ -371,11 +414,18 @@ fn variant_expansion_is_bounded() {
         b.add_term(t, "c", Severity::Low);
     }
     let f = b.build().unwrap();
-    assert!(f.pattern_count() <= terms.len() * 17, "{}", f.pattern_count());
+    assert!(
+        f.pattern_count() <= terms.len() * 17,
+        "{}",
+        f.pattern_count()
+    );
 }
 
-/// The behaviour of a filter on a set of texts, by names rather than ids.
-fn behaviour(f: &Filter) -> Vec<Vec<(usize, usize, String, String, Severity)>> {
+/// One match by names rather than ids: span, term, category, severity.
+type Seen = (usize, usize, String, String, Severity);
+
+/// The behaviour of a filter on a set of texts.
+fn behaviour(f: &Filter) -> Vec<Vec<Seen>> {
     [
         "出售軍火和槍支，加微信 13800138000",
         "g u n and w3ap0n, begun guns",
@@ -411,7 +461,11 @@ fn every_single_byte_change_of_a_saved_filter_is_rejected_or_harmless() {
             bytes[i] ^= x;
             if let Ok(g) = Filter::from_bytes(&bytes) {
                 loaded += 1;
-                assert_eq!(behaviour(&g), want, "byte {i} ^ {x:#x} loaded a different filter");
+                assert_eq!(
+                    behaviour(&g),
+                    want,
+                    "byte {i} ^ {x:#x} loaded a different filter"
+                );
             }
         }
     }
@@ -494,7 +548,10 @@ fn cli_on_a_full_stdout_fails_with_one_line() {
         text.display()
     ));
     assert_eq!(code, 2, "{err}");
-    assert_eq!(one_error_line(&err), "jingwang: writing output: No space left on device");
+    assert_eq!(
+        one_error_line(&err),
+        "jingwang: writing output: No space left on device"
+    );
 }
 
 #[test]
@@ -531,12 +588,18 @@ fn cli_rejects_invalid_utf8_and_corrupt_filters_with_one_line() {
         temp("ok.lex", "军火\n".as_bytes()).display()
     ));
     assert_eq!(code, 2);
-    assert!(one_error_line(&err).contains(":2:1: invalid UTF-8"), "{err}");
+    assert!(
+        one_error_line(&err).contains(":2:1: invalid UTF-8"),
+        "{err}"
+    );
     let mut saved = filter().to_bytes();
     let last = saved.len() - 1;
     saved[last] ^= 0xFF;
     let bad = temp("corrupt.jwf", &saved);
-    let (code, _, err) = sh(&format!("\"$JW\" scan --filter '{}' < /dev/null", bad.display()));
+    let (code, _, err) = sh(&format!(
+        "\"$JW\" scan --filter '{}' < /dev/null",
+        bad.display()
+    ));
     assert_eq!(code, 2);
     one_error_line(&err);
 }
