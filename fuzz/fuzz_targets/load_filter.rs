@@ -50,7 +50,7 @@ fn behaviour(f: &Filter) -> Vec<Vec<(usize, usize, String, String)>> {
 fuzz_target!(|data: &[u8]| {
     let mut u = Unstructured::new(data);
     let mode: u8 = u.arbitrary().unwrap_or(0);
-    let bytes = if mode % 4 == 0 {
+    let bytes = if mode.is_multiple_of(4) {
         u.take_rest().to_vec()
     } else {
         let f = original();
