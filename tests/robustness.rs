@@ -161,7 +161,7 @@ fn child() {
 #[test]
 fn hostile_texts_scan_in_linear_time() {
     let f = filter();
-    let small = MIB / 2;
+    let small = MIB / 4;
     for case in CASES {
         let a = hostile(case, small);
         let b = hostile(case, small * 4);
@@ -185,7 +185,8 @@ fn hostile_texts_scan_in_linear_time() {
 fn hostile_texts_scan_in_bounded_memory() {
     // The text itself is in memory; scanning adds the canonical stream (at most about 24 bytes per
     // kept input character, nothing for skipped ones) and the matches.
-    let size = 8 * MIB;
+    let size = 4 * MIB;
+    let mut peaks = Vec::new();
     for case in [
         "zero-width",
         "cjk",
@@ -199,11 +200,11 @@ fn hostile_texts_scan_in_bounded_memory() {
             peak <= bound_kib,
             "{case}: peak {peak} KiB for {size} bytes (bound {bound_kib} KiB)"
         );
+        peaks.push(peak);
     }
     // Characters that normalise to nothing cost no canonical memory: a run of zero-width characters
     // needs far less than one of kept characters.
-    let (zw, _) = child_peak("zero-width", size);
-    let (line, _) = child_peak("single-line", size);
+    let (zw, line) = (peaks[0], peaks[3]);
     assert!(
         zw < line,
         "zero-width peak {zw} KiB, single line {line} KiB"
