@@ -3,11 +3,13 @@
 
 mod capi;
 mod compile;
+mod default_lexicon;
 mod filter;
 mod lexicon;
 mod normalize;
 mod span;
 
+pub use default_lexicon::{default_lexicon, DEFAULT_LEXICON_FILES};
 pub use filter::{
     BuildError, BuildErrorKind, CategoryId, Filter, FilterBuilder, LoadError, LoadErrorKind, Match,
     MatchKind, Scratch, TermId,

@@ -145,3 +145,21 @@ fn lexicon_errors_come_through() {
         .unwrap_err();
     assert_eq!(err.kind(), BuildErrorKind::Io);
 }
+
+#[test]
+fn default_lexicon_builds_and_round_trips() {
+    let lexicon = jingwang::default_lexicon().unwrap();
+    let f = Filter::builder().add_parsed(lexicon).build().unwrap();
+    assert!(f.term_count() > 1000);
+    let texts = ["出售军火，加微信", "今天天气很好", "买枪支弹药 13812345678"];
+    let g = Filter::from_bytes(&f.to_bytes()).unwrap();
+    for t in texts {
+        let a = f.find_all(t);
+        assert_eq!(a, g.find_all(t), "{t}");
+        for m in &a {
+            assert!(t.is_char_boundary(m.start()) && t.is_char_boundary(m.end()));
+        }
+    }
+    assert!(f.is_match("出售军火"));
+    assert!(!f.is_match("今天天气很好"));
+}

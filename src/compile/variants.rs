@@ -20,6 +20,13 @@ pub(crate) fn split_forms(c: char) -> &'static [&'static str] {
     lookup(SPLIT, c)
 }
 
+/// Characters so common that a split form made only of them reads as ordinary text (日月 for 明, 女子
+/// for 好, 人可 for 何): such forms are not used as variants.
+fn is_common_component(c: char) -> bool {
+    "一丁七二三上下个中也了人入八几儿九十千又口土士夕大天女子寸小山工己巾日月木水火心手文方王白目田由立禾米言金门马可西耳正古吉同合贝见生用石"
+        .contains(c)
+}
+
 /// Toneless pinyin readings of `c` (most common first), or an empty slice.
 pub(crate) fn readings(c: char) -> &'static [&'static str] {
     lookup(PINYIN, c)
@@ -94,7 +101,16 @@ pub(crate) fn split_variants(term: &str, limit: usize) -> Vec<String> {
         return out;
     }
     let chars: Vec<char> = term.chars().collect();
-    let forms: Vec<&[&str]> = chars.iter().map(|&c| split_forms(c)).collect();
+    let forms: Vec<Vec<&str>> = chars
+        .iter()
+        .map(|&c| {
+            split_forms(c)
+                .iter()
+                .copied()
+                .filter(|f| !f.chars().all(is_common_component))
+                .collect()
+        })
+        .collect();
     let alternatives: Vec<usize> = forms.iter().map(|f| f.len()).collect();
     for_each_replacement(&alternatives, |choice| {
         let mut s = String::with_capacity(term.len() * 2);

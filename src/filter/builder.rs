@@ -22,6 +22,7 @@ enum Source {
     Text { text: String, source: String },
     File(PathBuf),
     Parsed(Lexicon),
+    Default,
 }
 
 /// Builds a [`Filter`] from lexicons, single terms, allow entries and regex rules. Reusable: `build`
@@ -85,6 +86,20 @@ impl FilterBuilder {
     pub fn add_parsed(&mut self, lexicon: Lexicon) -> &mut Self {
         self.flush_inline();
         self.sources.push(Source::Parsed(lexicon));
+        self
+    }
+
+    /// Adds the embedded default lexicon: illegal online trade and fraud in Chinese and English, with
+    /// contact detectors (see `docs/default-lexicon.md` and [`crate::DEFAULT_LEXICON_FILES`]).
+    ///
+    /// ```
+    /// let filter = jingwang::Filter::builder().add_default_lexicon().build().unwrap();
+    /// assert!(filter.is_match("出售仿真槍，货到付款"));
+    /// assert!(!filter.is_match("今天天气不错"));
+    /// ```
+    pub fn add_default_lexicon(&mut self) -> &mut Self {
+        self.flush_inline();
+        self.sources.push(Source::Default);
         self
     }
 
@@ -190,6 +205,9 @@ impl FilterBuilder {
                     pending::parse_lexicon_file(path).map_err(BuildError::from_lexicon)?
                 }
                 Source::Parsed(lex) => lex.clone(),
+                Source::Default => {
+                    crate::default_lexicon::default_lexicon().map_err(BuildError::from_lexicon)?
+                }
             };
             append(&mut lexicon, lex);
         }
@@ -259,6 +277,18 @@ struct Compiler {
     category_index: HashMap<String, u32>,
     terms: Vec<TermEntry>,
     patterns: Patterns,
+}
+
+/// The collapsed-run positions of the phrase just normalised into `buf` (see `Target::repeat`).
+fn repeat_mask(buf: &Normalized) -> u64 {
+    let lead = buf.text().len() - buf.text().trim_start_matches(' ').len();
+    let mut mask = 0;
+    for (i, c) in buf.chars().iter().skip(lead).take(64).enumerate() {
+        if c.evasions.contains(Evasion::REPEAT) {
+            mask |= 1 << i;
+        }
+    }
+    mask
 }
 
 fn is_cjk(c: char) -> bool {
@@ -349,7 +379,8 @@ impl Compiler {
         if limit == 0 || !canon.chars().any(is_cjk) {
             return;
         }
-        if !options.no_variants {
+        // A reduplicated term (哥哥, canonical 哥) has no split forms: they would lose the repeat.
+        if !options.no_variants && target.repeat == 0 {
             for v in pending::split_variants(canon, limit) {
                 self.add_variant(&v, target, Evasion::SPLIT, None);
             }
@@ -367,6 +398,11 @@ impl Compiler {
         if canon.is_empty() || canon.contains(BREAK) {
             return;
         }
+        // Split forms built from radicals that normalise to other characters (亻可 → 人可 for 何) read
+        // as ordinary words; keep only forms whose components are characters in their own right.
+        if flag == Evasion::SPLIT && canon != text {
+            return;
+        }
         let canon = canon.to_string();
         let word = match word {
             Some(_) => Compiler::word_flags(&canon, word),
@@ -375,6 +411,7 @@ impl Compiler {
         let t = Target {
             word,
             evasion: target.evasion | flag,
+            repeat: repeat_mask(&self.buf),
             ..target
         };
         self.add_phrase(&canon, t);
@@ -421,6 +458,7 @@ pub(crate) fn compile(
             id,
             slot: 0,
             evasion: Evasion::empty(),
+            repeat: repeat_mask(&c.buf),
         };
         c.add_with_variants(&canon, target, term.options);
     }
@@ -432,6 +470,7 @@ pub(crate) fn compile(
             id: i as u32,
             slot: 0,
             evasion: Evasion::empty(),
+            repeat: repeat_mask(&c.buf),
         };
         c.add_phrase(&canon, target);
     }
@@ -473,6 +512,7 @@ pub(crate) fn compile(
                     id: index as u32,
                     slot: slot as u32,
                     evasion: Evasion::empty(),
+                    repeat: repeat_mask(&c.buf),
                 };
                 c.add_phrase(&canon, target);
             }

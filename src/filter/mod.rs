@@ -187,6 +187,10 @@ pub(crate) struct Target {
     pub(crate) slot: u32,
     /// Evasion flags added to matches (SPLIT, PINYIN).
     pub(crate) evasion: Evasion,
+    /// Bit `i` set: canonical character `i` of the pattern stands for a collapsed run in the phrase as
+    /// written (哥哥 → 哥), so the text must have a collapsed run there too. Keeps reduplicated words
+    /// from matching their single character.
+    pub(crate) repeat: u64,
 }
 
 /// A distinct canonical string of the automaton and everything it stands for.

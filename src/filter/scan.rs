@@ -8,12 +8,15 @@ use super::{
     WORD_START,
 };
 use crate::normalize::{Evasion, Normalized, BREAK};
+use crate::span::Span;
 
 /// A deny hit on the canonical stream (byte offsets).
 #[derive(Clone, Copy, Debug)]
 struct Hit {
     start: u32,
     end: u32,
+    /// Pattern positions that must be collapsed runs (`Target::repeat`).
+    repeat: u64,
     term: u32,
     evasion: Evasion,
 }
@@ -73,6 +76,20 @@ fn boundary_ok(text: &[u8], start: usize, end: usize, word: u8) -> bool {
     true
 }
 
+/// Whether every pattern character marked in `repeat` (see `Target::repeat`) stands on a collapsed
+/// run of the text.
+fn repeat_ok(norm: &Normalized, start: usize, repeat: u64) -> bool {
+    let Some(first) = norm.char_index(start) else {
+        return false;
+    };
+    let chars = norm.chars();
+    (0..64).filter(|i| repeat & (1 << i) != 0).all(|i| {
+        chars
+            .get(first + i)
+            .is_some_and(|c| c.evasions.contains(Evasion::REPEAT))
+    })
+}
+
 fn regex_caches<'a>(
     inner: &Inner,
     slot: &'a mut Option<RegexCaches>,
@@ -117,12 +134,15 @@ pub(super) fn is_match(inner: &Inner, text: &str, scratch: &mut Scratch) -> bool
     let bytes = canon.as_bytes();
     if let Some(ac) = &inner.automaton {
         for m in ac.find_overlapping_iter(canon) {
-            let pattern = &inner.patterns[m.value() as usize];
-            if pattern
-                .targets
-                .iter()
-                .any(|t| t.kind == TARGET_DENY && boundary_ok(bytes, m.start(), m.end(), t.word))
-            {
+            let Some(pattern) = inner.patterns.get(m.value() as usize) else {
+                continue;
+            };
+            let norm = &scratch.normalized;
+            if pattern.targets.iter().any(|t| {
+                t.kind == TARGET_DENY
+                    && boundary_ok(bytes, m.start(), m.end(), t.word)
+                    && (t.repeat == 0 || repeat_ok(norm, m.start(), t.repeat))
+            }) {
                 return true;
             }
         }
@@ -152,9 +172,13 @@ pub(super) fn find_all(inner: &Inner, text: &str, scratch: &mut Scratch, out: &m
     let bytes = canon.as_bytes();
     if let Some(ac) = &inner.automaton {
         for m in ac.find_overlapping_iter(canon) {
-            let pattern = &inner.patterns[m.value() as usize];
+            let Some(pattern) = inner.patterns.get(m.value() as usize) else {
+                continue;
+            };
             for t in &pattern.targets {
-                if !boundary_ok(bytes, m.start(), m.end(), t.word) {
+                if !boundary_ok(bytes, m.start(), m.end(), t.word)
+                    || (t.repeat != 0 && !repeat_ok(norm, m.start(), t.repeat))
+                {
                     continue;
                 }
                 let (start, end) = (m.start() as u32, m.end() as u32);
@@ -162,6 +186,7 @@ pub(super) fn find_all(inner: &Inner, text: &str, scratch: &mut Scratch, out: &m
                     TARGET_DENY => scratch.hits.push(Hit {
                         start,
                         end,
+                        repeat: t.repeat,
                         term: t.id,
                         evasion: t.evasion,
                     }),
@@ -199,6 +224,7 @@ pub(super) fn find_all(inner: &Inner, text: &str, scratch: &mut Scratch, out: &m
                     scratch.hits.push(Hit {
                         start: m.start() as u32,
                         end: m.end() as u32,
+                        repeat: 0,
                         term: inner.regex_rules[i].term,
                         evasion: Evasion::empty(),
                     });
@@ -227,6 +253,16 @@ pub(super) fn find_all(inner: &Inner, text: &str, scratch: &mut Scratch, out: &m
         let Some((span, evasions)) = norm.origin(hit.start as usize, hit.end as usize) else {
             continue;
         };
+        let (span, evasions) = if evasions.contains(Evasion::REPEAT) {
+            let trim = Trim {
+                start: hit.start as usize,
+                end: hit.end as usize,
+                repeat: hit.repeat,
+            };
+            trim_repeats(norm, text, trim, span, evasions)
+        } else {
+            (span, evasions)
+        };
         let entry = &inner.terms[hit.term as usize];
         out.push(Match {
             span,
@@ -246,6 +282,86 @@ pub(super) fn find_all(inner: &Inner, text: &str, scratch: &mut Scratch, out: &m
             false
         }
     });
+}
+
+/// A match that starts or ends on a collapsed run covers only the copy next to the rest of the match:
+/// in 不了了 the term 不了 is the first two characters, in 现在在 现在 too; in 军军火 军火 is the last two.
+/// The run counts as an evasion only when it lies inside the match.
+/// A hit's canonical range and the positions its pattern requires to be runs.
+struct Trim {
+    start: usize,
+    end: usize,
+    repeat: u64,
+}
+
+/// The byte offsets in `text` of the characters of a collapsed run's origin, last first.
+fn copy_starts<'a>(
+    text: &'a str,
+    c: &crate::normalize::CanonChar,
+) -> impl Iterator<Item = usize> + 'a {
+    let base = c.start as usize;
+    text[c.start as usize..c.end as usize]
+        .char_indices()
+        .rev()
+        .filter(|(_, ch)| ch.is_alphanumeric())
+        .map(move |(i, _)| base + i)
+}
+
+fn trim_repeats(
+    norm: &Normalized,
+    text: &str,
+    trim: Trim,
+    span: Span,
+    evasions: Evasion,
+) -> (Span, Evasion) {
+    let Trim { start, end, repeat } = trim;
+    let (Some(first), Some(last_next)) = (
+        norm.char_index(start),
+        if end == norm.text().len() {
+            Some(norm.chars().len())
+        } else {
+            norm.char_index(end)
+        },
+    ) else {
+        return (span, evasions);
+    };
+    let chars = &norm.chars()[first..last_next];
+    let (Some(head), Some(tail)) = (chars.first(), chars.last()) else {
+        return (span, evasions);
+    };
+    let (mut s, mut e) = (span.start(), span.end());
+    // A run the pattern itself requires (哥哥) keeps two copies; any other keeps one.
+    let head_copies = if repeat & 1 != 0 { 2 } else { 1 };
+    let tail_copies = if repeat & (1 << (chars.len() - 1).min(63)) != 0 { 2 } else { 1 };
+    if chars.len() > 1 && head.evasions.contains(Evasion::REPEAT) {
+        if let Some(i) = copy_starts(text, head).nth(head_copies - 1) {
+            s = i.max(s);
+        }
+    }
+    if chars.len() > 1 && tail.evasions.contains(Evasion::REPEAT) {
+        let mut copies = text[tail.start as usize..tail.end as usize]
+            .char_indices()
+            .filter(|(_, ch)| ch.is_alphanumeric());
+        if let Some((i, c)) = copies.nth(tail_copies - 1) {
+            e = (tail.start as usize + i + c.len_utf8()).min(e);
+        }
+    }
+    if chars.len() == 1 && repeat & 1 != 0 {
+        // A reduplicated term on a longer run (哈哈 in 哈哈哈哈): its last two copies.
+        if let Some(i) = copy_starts(text, head).nth(1) {
+            s = i.max(s);
+        }
+    }
+    let inner_repeat = chars.len() > 2
+        && chars[1..chars.len() - 1]
+            .iter()
+            .any(|c| c.evasions.contains(Evasion::REPEAT));
+    let single_repeat = chars.len() == 1;
+    let mut ev = evasions;
+    if !inner_repeat && !single_repeat {
+        ev = Evasion::from_bits_truncate(ev.bits() & !Evasion::REPEAT.bits());
+    }
+    (Span::new(s, e.max(s)), ev)
 }
 
 fn char_index(norm: &Normalized, offset: usize) -> u32 {
@@ -332,6 +448,7 @@ fn co_rule(entry: CoEntry, hits: &[CoHit], counts: &mut Vec<u32>, out: &mut Vec<
                 negatives().any(|n| n.start_char < end_char && n.end_char > first.start_char);
             if end_char - first.start_char <= within && !blocked {
                 out.push(Hit {
+                    repeat: 0,
                     start: first.start,
                     end,
                     term: entry.term,

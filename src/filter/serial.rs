@@ -119,6 +119,7 @@ pub(crate) fn to_bytes(inner: &Inner) -> Vec<u8> {
             w.u32(t.id);
             w.u32(t.slot);
             w.u32(t.evasion.bits());
+            w.u64(t.repeat);
         }
     }
     w.len(inner.regex_rules.len());
@@ -316,7 +317,7 @@ fn decode(payload: &[u8]) -> Result<Inner, LoadError> {
         if text.is_empty() || !seen.insert(text.clone()) {
             return Err(LoadError::corrupt("empty or duplicate pattern"));
         }
-        let k = r.count(14)?;
+        let k = r.count(22)?;
         let mut targets = Vec::with_capacity(k);
         for _ in 0..k {
             let kind = r.u8()?;
@@ -324,6 +325,7 @@ fn decode(payload: &[u8]) -> Result<Inner, LoadError> {
             let id = r.u32()?;
             let slot = r.u32()?;
             let evasion = Evasion::from_bits_truncate(r.u32()?);
+            let repeat = r.u64()?;
             if kind > TARGET_CO_NONE || word & !(WORD_START | WORD_END) != 0 {
                 return Err(LoadError::corrupt("bad pattern target"));
             }
@@ -333,6 +335,7 @@ fn decode(payload: &[u8]) -> Result<Inner, LoadError> {
                 id,
                 slot,
                 evasion,
+                repeat,
             });
         }
         patterns.push(Pattern { text, targets });
@@ -391,6 +394,8 @@ fn decode(payload: &[u8]) -> Result<Inner, LoadError> {
             }
         }
     }
+    // The automaton is rebuilt rather than deserialised: daachorse's safe deserialiser validates the
+    // structure but a damaged automaton can still panic while searching.
     let automaton = build_automaton(&patterns).map_err(|_| LoadError::corrupt("bad patterns"))?;
     let regexes = build_regexes(&regex_rules, settings.regex_size_limit)
         .map_err(|_| LoadError::corrupt("a regex rule does not compile"))?;
