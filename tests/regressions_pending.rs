@@ -3,6 +3,8 @@
 
 use std::process::Command;
 
+use jingwang::{NormalizeConfig, Normalizer};
+
 const BIN: &str = env!("CARGO_BIN_EXE_jingwang");
 
 fn temp(name: &str, bytes: &[u8]) -> std::path::PathBuf {
@@ -38,4 +40,23 @@ fn cli_closed_stdout_is_an_error_not_silent_success() {
     let lines: Vec<&str> = stderr.lines().collect();
     assert_eq!(lines.len(), 1, "{stderr:?}");
     assert!(lines[0].starts_with("jingwang: "), "{stderr:?}");
+}
+
+/// Bug (found by the `normalize_invariants` fuzz target): with `max_gap = 0` normalising is not
+/// idempotent. `壹1a` becomes `1 1a`: the normaliser writes a word-boundary space between the numeral
+/// `壹` → `1` and the Latin word `1a`, although the input has no space. Normalising `1 1a` again turns
+/// that space into a hard boundary (`1\n1a`), because with `max_gap = 0` any skipped character is a gap
+/// too long. Either the synthesised space must not count as a gap, or the first pass must already
+/// write the boundary. (The fuzz input was `冰\u{301}壹1aaaa…` with several other switches off; only
+/// `max_gap = 0` matters.)
+#[test]
+fn normalizer_idempotent_with_max_gap_zero() {
+    let mut config = NormalizeConfig::default();
+    config.max_gap = 0;
+    let n = Normalizer::new(config);
+    for input in ["壹1a", "冰\u{301}壹1aaaaaaaa"] {
+        let once = n.normalize_to_string(input);
+        let twice = n.normalize_to_string(&once);
+        assert_eq!(twice, once, "normalising {input:?} twice");
+    }
 }
