@@ -3,7 +3,7 @@
 
 use std::process::Command;
 
-use jingwang::{NormalizeConfig, Normalizer};
+use jingwang::{Filter, NormalizeConfig, Normalizer};
 
 const BIN: &str = env!("CARGO_BIN_EXE_jingwang");
 
@@ -58,5 +58,29 @@ fn normalizer_idempotent_with_max_gap_zero() {
         let once = n.normalize_to_string(input);
         let twice = n.normalize_to_string(&once);
         assert_eq!(twice, once, "normalising {input:?} twice");
+    }
+}
+
+/// Bug (found by the `lexicon_parse` fuzz target, which scans each lexicon text with the filter built
+/// from it): a Latin word of 64 letters followed by a digit and then another word panics in the
+/// normaliser, `index out of bounds: the len is 65 but the index is 65` at `src/normalize/stream.rs`
+/// (the leet pass reads `original[i + 1]`, a `[char; MAX_TOKEN + 1]`, with `i == MAX_TOKEN`). Any text
+/// an attacker sends can crash a scan: `Filter::find_all`, `is_match` and `mask` all panic (the C ABI
+/// returns `JW_PANIC`). The fuzz input was `*22.,UUU\0\0` + 125 × `P` + `3\x0e.UUU`.
+#[test]
+fn normalizer_no_panic_on_64_letter_word_then_digit() {
+    let inputs = [
+        format!("{}3 a", "p".repeat(64)),
+        format!("{}3.a", "p".repeat(64)),
+        format!("{}3.a", "p".repeat(128)),
+        format!("UUU{}3.UUU", "P".repeat(125)),
+    ];
+    let n = Normalizer::default();
+    let f = Filter::new(["gun", "枪支"]).unwrap();
+    for input in &inputs {
+        let canon = std::panic::catch_unwind(|| n.normalize_to_string(input));
+        assert!(canon.is_ok(), "normalize panicked on {input:?}");
+        let found = std::panic::catch_unwind(|| f.find_all(input));
+        assert!(found.is_ok(), "find_all panicked on {input:?}");
     }
 }
