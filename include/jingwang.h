@@ -437,6 +437,12 @@ jw_result jw_builder_add_term(struct jw_builder *b,
                               uint8_t severity);
 
 /*
+ Adds the embedded default lexicon (illegal online trade and fraud in Chinese and English, with
+ contact detectors); it is parsed by `jw_builder_build`.
+ */
+jw_result jw_builder_add_default_lexicon(struct jw_builder *b);
+
+/*
  Adds an allow phrase: deny matches inside its occurrences are suppressed (水枪 is a toy).
  */
 jw_result jw_builder_add_allow(struct jw_builder *b, const uint8_t *phrase, size_t phrase_len);
@@ -549,6 +555,16 @@ jw_result jw_filter_mask(const struct jw_filter *f,
                          uint8_t *out,
                          size_t cap,
                          size_t *written);
+
+/*
+ Sets `(*text, *text_len)` to term `term_id` as written in its lexicon, or a rule's name or pattern
+ (UTF-8, not NUL-terminated), owned by the filter: valid while any handle to it lives.
+ `JW_OUT_OF_RANGE` for an id not below the filter's term count (`jw_filter_term_count`).
+ */
+jw_result jw_filter_term(const struct jw_filter *f,
+                         uint32_t term_id,
+                         const uint8_t **text,
+                         size_t *text_len);
 
 /*
  Sets `(*name, *name_len)` to the name of category `category_id` (UTF-8, not NUL-terminated),

@@ -685,6 +685,18 @@ pub extern "C" fn jw_builder_add_term(
     })
 }
 
+/// Adds the embedded default lexicon (illegal online trade and fraud in Chinese and English, with
+/// contact detectors); it is parsed by `jw_builder_build`.
+#[no_mangle]
+pub extern "C" fn jw_builder_add_default_lexicon(b: *mut jw_builder) -> jw_result {
+    guard(ptr::null_mut(), || {
+        // SAFETY: the header requires `b` to be NULL or a live builder used by this thread only.
+        let b = unsafe { mut_in(b) }?;
+        b.builder.add_default_lexicon();
+        Ok(())
+    })
+}
+
 /// Adds an allow phrase: deny matches inside its occurrences are suppressed (水枪 is a toy).
 #[no_mangle]
 pub extern "C" fn jw_builder_add_allow(
@@ -983,6 +995,35 @@ pub extern "C" fn jw_filter_mask(
         masked.extend_from_slice(&text[copied..]);
         // SAFETY: `written` is not NULL; the header requires `out` to have `cap` writable bytes.
         unsafe { copy_out(&masked, out, cap, written) }
+    })
+}
+
+/// Sets `(*text, *text_len)` to term `term_id` as written in its lexicon, or a rule's name or pattern
+/// (UTF-8, not NUL-terminated), owned by the filter: valid while any handle to it lives.
+/// `JW_OUT_OF_RANGE` for an id not below the filter's term count (`jw_filter_term_count`).
+#[no_mangle]
+pub extern "C" fn jw_filter_term(
+    f: *const jw_filter,
+    term_id: u32,
+    text: *mut *const u8,
+    text_len: *mut usize,
+) -> jw_result {
+    guard(ptr::null_mut(), || {
+        // SAFETY: the header requires `f` to be NULL or a live filter.
+        let f = unsafe { ref_in(f) }?;
+        need(text)?;
+        need(text_len)?;
+        let id = f
+            .filter
+            .term_id(term_id as usize)
+            .ok_or(Failure::from(JW_OUT_OF_RANGE))?;
+        let term = f.filter.term(id);
+        // SAFETY: both out-pointers are not NULL and the header requires them to be writable.
+        unsafe {
+            put(text, term.as_ptr());
+            put(text_len, term.len());
+        }
+        Ok(())
     })
 }
 

@@ -19,6 +19,6 @@ pub use lexicon::{
     RegexRule, Severity, Term, TermOptions, MAX_TERM_CHARS,
 };
 pub use normalize::{
-    CanonChar, Evasion, NormalizeConfig, Normalized, Normalizer, BREAK, UNICODE_VERSION,
+    CanonChar, Evasion, NormalizeConfig, Normalized, Normalizer, BREAK, PAUSE, UNICODE_VERSION,
 };
 pub use span::Span;

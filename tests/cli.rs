@@ -190,7 +190,7 @@ fn json_checker_rejects_bad_json() {
 
 #[test]
 fn scan_text_reports_file_line_col_category_term_and_evasions() {
-    let out = ok(&["scan", "--lexicon", LEX, SAMPLE], None);
+    let out = ok(&["scan", "--no-default", "--lexicon", LEX, SAMPLE], None);
     assert_eq!(
         out,
         "tests/data/cli/sample.txt:1:3: 槍支 [firearms/high] term \"枪支\" (evasions: traditional)\n\
@@ -198,24 +198,43 @@ fn scan_text_reports_file_line_col_category_term_and_evasions() {
     );
     // --lines gives the same text report.
     assert_eq!(
-        ok(&["scan", "--lines", "--lexicon", LEX, SAMPLE], None),
+        ok(
+            &["scan", "--lines", "--no-default", "--lexicon", LEX, SAMPLE],
+            None
+        ),
         out
     );
 }
 
 #[test]
 fn scan_text_colours_only_when_asked() {
-    let plain = ok(&["scan", "--lexicon", LEX, SAMPLE], None);
+    let plain = ok(&["scan", "--no-default", "--lexicon", LEX, SAMPLE], None);
     assert!(!plain.contains('\x1b'));
     assert_eq!(
         ok(
-            &["scan", "--color", "never", "--lexicon", LEX, SAMPLE],
+            &[
+                "scan",
+                "--color",
+                "never",
+                "--no-default",
+                "--lexicon",
+                LEX,
+                SAMPLE
+            ],
             None
         ),
         plain
     );
     let coloured = ok(
-        &["scan", "--color", "always", "--lexicon", LEX, SAMPLE],
+        &[
+            "scan",
+            "--color",
+            "always",
+            "--no-default",
+            "--lexicon",
+            LEX,
+            SAMPLE,
+        ],
         None,
     );
     assert!(coloured.contains("\x1b[1;31m槍支\x1b[0m"), "{coloured}");
@@ -229,9 +248,15 @@ fn scan_text_colours_only_when_asked() {
 fn scan_reads_stdin_when_no_file_or_dash() {
     let input = "卖冰毒\n".as_bytes();
     let expected = "<stdin>:1:2: 冰毒 [drugs/critical] term \"冰毒\"\n";
-    assert_eq!(ok(&["scan", "--lexicon", LEX], Some(input)), expected);
     assert_eq!(
-        ok(&["scan", "--lines", "--lexicon", LEX, "-"], Some(input)),
+        ok(&["scan", "--no-default", "--lexicon", LEX], Some(input)),
+        expected
+    );
+    assert_eq!(
+        ok(
+            &["scan", "--lines", "--no-default", "--lexicon", LEX, "-"],
+            Some(input)
+        ),
         expected
     );
 }
@@ -240,7 +265,7 @@ fn scan_reads_stdin_when_no_file_or_dash() {
 fn scan_category_and_severity_filters() {
     let input = "冰毒 枪支 13800138000\n".as_bytes();
     let only = |extra: &[&str]| {
-        let mut args = vec!["scan", "--format", "json", "--lexicon", LEX];
+        let mut args = vec!["scan", "--format", "json", "--no-default", "--lexicon", LEX];
         args.extend_from_slice(extra);
         ok(&args, Some(input))
     };
@@ -270,13 +295,30 @@ fn scan_category_and_severity_filters() {
 
 #[test]
 fn scan_unknown_category_or_severity_is_an_error() {
-    let err = fails(&["scan", "--category", "nope", "--lexicon", LEX], Some(b""));
+    let err = fails(
+        &[
+            "scan",
+            "--category",
+            "nope",
+            "--no-default",
+            "--lexicon",
+            LEX,
+        ],
+        Some(b""),
+    );
     assert_eq!(
         err,
         "jingwang: unknown category \"nope\" (the filter has: firearms, drugs, contact)"
     );
     let out = run(
-        &["scan", "--min-severity", "extreme", "--lexicon", LEX],
+        &[
+            "scan",
+            "--min-severity",
+            "extreme",
+            "--no-default",
+            "--lexicon",
+            LEX,
+        ],
         Some(b""),
     );
     assert_eq!(out.code, 2);
@@ -292,6 +334,7 @@ fn scan_json_lines_is_exact() {
             "--lines",
             "--format",
             "json",
+            "--no-default",
             "--lexicon",
             LEX,
             SAMPLE,
@@ -317,7 +360,15 @@ fn scan_json_lines_is_exact() {
 #[test]
 fn scan_json_whole_file_offsets_are_file_offsets() {
     let out = ok(
-        &["scan", "--format", "json", "--lexicon", LEX, SAMPLE],
+        &[
+            "scan",
+            "--format",
+            "json",
+            "--no-default",
+            "--lexicon",
+            LEX,
+            SAMPLE,
+        ],
         None,
     );
     assert_eq!(
@@ -336,15 +387,16 @@ fn scan_json_whole_file_offsets_are_file_offsets() {
 
 #[test]
 fn scan_json_rules_and_escaping() {
-    let lex = temp("quote.lex", "[odd severity=low]\n冰\"毒\\\\\n".as_bytes());
+    let lex = temp("quote.lex", "[odd severity=low]\n\"冰毒\\\\\n".as_bytes());
     let lex = lex.to_str().unwrap();
-    let input = "x冰\"毒 call 13800138000\r\n".as_bytes();
+    let input = "x冰*毒 call 13800138000\r\n".as_bytes();
     let out = ok(
         &[
             "scan",
             "--lines",
             "--format",
             "json",
+            "--no-default",
             "--lexicon",
             lex,
             "--lexicon",
@@ -355,8 +407,8 @@ fn scan_json_rules_and_escaping() {
     assert_eq!(
         out,
         concat!(
-            r#"{"line": 1, "matches": [{"start": 1, "end": 8, "term": "冰\"毒\\", "category": "odd", "severity": "low", "kind": "term", "evasions": ["separator"], "text": "冰\"毒"}, "#,
-            r#"{"start": 1, "end": 8, "term": "冰毒", "category": "drugs", "severity": "critical", "kind": "term", "evasions": ["separator"], "text": "冰\"毒"}, "#,
+            r#"{"line": 1, "matches": [{"start": 1, "end": 8, "term": "\"冰毒\\", "category": "odd", "severity": "low", "kind": "term", "evasions": ["separator"], "text": "冰*毒"}, "#,
+            r#"{"start": 1, "end": 8, "term": "冰毒", "category": "drugs", "severity": "critical", "kind": "term", "evasions": ["separator"], "text": "冰*毒"}, "#,
             r#"{"start": 14, "end": 25, "term": "mobile", "category": "contact", "severity": "low", "kind": "rule", "evasions": [], "text": "13800138000"}]}"#,
             "\n"
         )
@@ -372,6 +424,7 @@ fn scan_json_one_object_per_file_even_without_matches() {
             "scan",
             "--format",
             "json",
+            "--no-default",
             "--lexicon",
             LEX,
             empty.to_str().unwrap(),
@@ -391,14 +444,14 @@ fn scan_json_one_object_per_file_even_without_matches() {
 #[test]
 fn fail_on_match_exits_1_only_when_something_matched() {
     let hit = run(
-        &["scan", "--fail-on-match", "--lexicon", LEX],
+        &["scan", "--fail-on-match", "--no-default", "--lexicon", LEX],
         Some("冰毒".as_bytes()),
     );
     assert_eq!(hit.code, 1);
     assert!(hit.stdout.contains("冰毒"));
     assert_eq!(hit.stderr, "");
     let clean = run(
-        &["scan", "--fail-on-match", "--lexicon", LEX],
+        &["scan", "--fail-on-match", "--no-default", "--lexicon", LEX],
         Some(b"nothing here"),
     );
     assert_eq!(clean.code, 0);
@@ -409,6 +462,7 @@ fn fail_on_match_exits_1_only_when_something_matched() {
             "--fail-on-match",
             "--category",
             "firearms",
+            "--no-default",
             "--lexicon",
             LEX,
         ],
@@ -418,7 +472,11 @@ fn fail_on_match_exits_1_only_when_something_matched() {
     assert_eq!(filtered.stdout, "");
     // Without the flag a match is still exit 0.
     assert_eq!(
-        run(&["scan", "--lexicon", LEX], Some("冰毒".as_bytes())).code,
+        run(
+            &["scan", "--no-default", "--lexicon", LEX],
+            Some("冰毒".as_bytes())
+        )
+        .code,
         0
     );
 }
@@ -428,7 +486,11 @@ fn usage_errors_exit_2() {
     assert_eq!(run(&["scan", "--no-such-flag"], None).code, 2);
     assert_eq!(run(&["frobnicate"], None).code, 2);
     assert_eq!(
-        run(&["scan", "--format", "xml", "--lexicon", LEX], None).code,
+        run(
+            &["scan", "--format", "xml", "--no-default", "--lexicon", LEX],
+            None
+        )
+        .code,
         2
     );
 }
@@ -437,17 +499,23 @@ fn usage_errors_exit_2() {
 
 #[test]
 fn missing_file_is_one_line_exit_2() {
-    let err = fails(&["scan", "--lexicon", LEX, "no/such/file.txt"], None);
+    let err = fails(
+        &["scan", "--no-default", "--lexicon", LEX, "no/such/file.txt"],
+        None,
+    );
     assert_eq!(err, "jingwang: no/such/file.txt: No such file or directory");
 }
 
 #[test]
 fn directory_instead_of_file_is_one_line_exit_2() {
     for cmd in ["scan", "mask"] {
-        let err = fails(&[cmd, "--lexicon", LEX, "tests/data"], None);
+        let err = fails(&[cmd, "--no-default", "--lexicon", LEX, "tests/data"], None);
         assert_eq!(err, "jingwang: tests/data: Is a directory");
     }
-    let err = fails(&["scan", "--lexicon", "tests/data", SAMPLE], None);
+    let err = fails(
+        &["scan", "--no-default", "--lexicon", "tests/data", SAMPLE],
+        None,
+    );
     assert_eq!(err, "jingwang: tests/data: Is a directory");
     let err = fails(&["scan", "--filter", "tests/data", SAMPLE], None);
     assert_eq!(err, "jingwang: tests/data: Is a directory");
@@ -455,12 +523,23 @@ fn directory_instead_of_file_is_one_line_exit_2() {
 
 #[test]
 fn missing_lexicon_or_bad_lexicon_is_one_line_exit_2() {
-    let err = fails(&["scan", "--lexicon", "nope.lex"], Some(b""));
+    let err = fails(
+        &["scan", "--no-default", "--lexicon", "nope.lex"],
+        Some(b""),
+    );
     assert_eq!(
         err,
         "jingwang: nope.lex: cannot read lexicon: No such file or directory"
     );
-    let err = fails(&["scan", "--lexicon", "tests/data/cli/bad.lex"], Some(b""));
+    let err = fails(
+        &[
+            "scan",
+            "--no-default",
+            "--lexicon",
+            "tests/data/cli/bad.lex",
+        ],
+        Some(b""),
+    );
     assert_eq!(
         err,
         "jingwang: tests/data/cli/bad.lex:2:7: unknown attribute \"foo\""
@@ -478,10 +557,16 @@ fn invalid_utf8_reports_file_line_col() {
     let name = path.to_str().unwrap();
     let expected = format!("jingwang: {name}:2:4: invalid UTF-8");
     assert_eq!(
-        fails(&["scan", "--lines", "--lexicon", LEX, name], None),
+        fails(
+            &["scan", "--lines", "--no-default", "--lexicon", LEX, name],
+            None
+        ),
         expected
     );
-    assert_eq!(fails(&["scan", "--lexicon", LEX, name], None), expected);
+    assert_eq!(
+        fails(&["scan", "--no-default", "--lexicon", LEX, name], None),
+        expected
+    );
     assert_eq!(
         fails(
             &[
@@ -490,6 +575,7 @@ fn invalid_utf8_reports_file_line_col() {
                 "3",
                 "--chunk-overlap",
                 "2",
+                "--no-default",
                 "--lexicon",
                 LEX,
                 name
@@ -498,12 +584,18 @@ fn invalid_utf8_reports_file_line_col() {
         ),
         expected
     );
-    assert_eq!(fails(&["mask", "--lexicon", LEX, name], None), expected);
+    assert_eq!(
+        fails(&["mask", "--no-default", "--lexicon", LEX, name], None),
+        expected
+    );
     // What came before the error was still reported.
-    let out = run(&["scan", "--lines", "--lexicon", LEX, name], None);
+    let out = run(
+        &["scan", "--lines", "--no-default", "--lexicon", LEX, name],
+        None,
+    );
     assert!(out.stdout.contains(":1:4: 冰毒"), "{}", out.stdout);
     // From stdin, too.
-    let err = fails(&["scan", "--lexicon", LEX], Some(&bytes));
+    let err = fails(&["scan", "--no-default", "--lexicon", LEX], Some(&bytes));
     assert_eq!(err, "jingwang: <stdin>:2:4: invalid UTF-8");
 }
 
@@ -511,7 +603,7 @@ fn invalid_utf8_reports_file_line_col() {
 fn truncated_utf8_at_end_of_input_is_reported() {
     let mut bytes = "冰毒".as_bytes().to_vec();
     bytes.extend_from_slice(&"枪".as_bytes()[..2]);
-    let err = fails(&["scan", "--lexicon", LEX], Some(&bytes));
+    let err = fails(&["scan", "--no-default", "--lexicon", LEX], Some(&bytes));
     assert_eq!(err, "jingwang: <stdin>:1:3: invalid UTF-8");
 }
 
@@ -522,7 +614,13 @@ fn broken_pipe_is_quiet_success() {
     let big: String = (0..50_000).map(|i| format!("line {i} 冰毒\n")).collect();
     let path = temp("many-matches.txt", big.as_bytes());
     for lines in [false, true] {
-        let mut args = vec!["scan", "--lexicon", LEX, path.to_str().unwrap()];
+        let mut args = vec![
+            "scan",
+            "--no-default",
+            "--lexicon",
+            LEX,
+            path.to_str().unwrap(),
+        ];
         if lines {
             args.push("--lines");
         }
@@ -591,7 +689,18 @@ fn chunk_boundaries_find_each_match_once_with_file_offsets() {
         let (text, expected) = generated(with_lines);
         let path = temp(&format!("chunks-{with_lines}.txt"), text.as_bytes());
         let name = path.to_str().unwrap();
-        let whole = ok(&["scan", "--format", "json", "--lexicon", LEX, name], None);
+        let whole = ok(
+            &[
+                "scan",
+                "--format",
+                "json",
+                "--no-default",
+                "--lexicon",
+                LEX,
+                name,
+            ],
+            None,
+        );
         assert_eq!(spans_from_json(&whole), expected);
         assert_eq!(whole.lines().count(), 1);
         for (chunk, overlap) in [("1", "16"), ("13", "40"), ("200", "100")] {
@@ -604,6 +713,7 @@ fn chunk_boundaries_find_each_match_once_with_file_offsets() {
                     chunk,
                     "--chunk-overlap",
                     overlap,
+                    "--no-default",
                     "--lexicon",
                     LEX,
                     name,
@@ -616,9 +726,23 @@ fn chunk_boundaries_find_each_match_once_with_file_offsets() {
             );
         }
         // Lines and columns match a line-by-line scan.
-        let by_line = ok(&["scan", "--lines", "--lexicon", LEX, name], None);
+        let by_line = ok(
+            &["scan", "--lines", "--no-default", "--lexicon", LEX, name],
+            None,
+        );
         assert_eq!(
-            ok(&["scan", "--chunk-size", "7", "--lexicon", LEX, name], None),
+            ok(
+                &[
+                    "scan",
+                    "--chunk-size",
+                    "7",
+                    "--no-default",
+                    "--lexicon",
+                    LEX,
+                    name
+                ],
+                None
+            ),
             by_line
         );
     }
@@ -639,6 +763,7 @@ fn default_chunk_size_streams_a_large_input() {
             "scan",
             "--format",
             "json",
+            "--no-default",
             "--lexicon",
             LEX,
             path.to_str().unwrap(),
@@ -652,13 +777,13 @@ fn default_chunk_size_streams_a_large_input() {
 
 #[test]
 fn mask_masks_matches_and_keeps_everything_else() {
-    let out = ok(&["mask", "--lexicon", LEX, SAMPLE], None);
+    let out = ok(&["mask", "--no-default", "--lexicon", LEX, SAMPLE], None);
     assert_eq!(
         out,
         "出售**，货到付款\n儿童水枪玩具\nhello world\nhe has a G U N and ***\n"
     );
     let out = ok(
-        &["mask", "--mask-char", "█", "--lexicon", LEX],
+        &["mask", "--mask-char", "█", "--no-default", "--lexicon", LEX],
         Some("a\r\n卖冰毒\r\nlast".as_bytes()),
     );
     assert_eq!(out, "a\r\n卖██\r\nlast");
@@ -670,13 +795,20 @@ fn mask_masks_matches_and_keeps_everything_else() {
 fn compile_then_scan_with_the_saved_filter() {
     let saved = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-basic.jwf");
     let saved = saved.to_str().unwrap();
-    assert_eq!(ok(&["compile", "--lexicon", LEX, "-o", saved], None), "");
+    assert_eq!(
+        ok(
+            &["compile", "--no-default", "--lexicon", LEX, "-o", saved],
+            None
+        ),
+        ""
+    );
     let direct = ok(
         &[
             "scan",
             "--lines",
             "--format",
             "json",
+            "--no-default",
             "--lexicon",
             LEX,
             SAMPLE,
@@ -692,7 +824,7 @@ fn compile_then_scan_with_the_saved_filter() {
     assert_eq!(loaded, direct);
     assert_eq!(
         ok(&["mask", "--filter", saved, SAMPLE], None),
-        ok(&["mask", "--lexicon", LEX, SAMPLE], None)
+        ok(&["mask", "--no-default", "--lexicon", LEX, SAMPLE], None)
     );
     // A damaged saved filter is a one-line error.
     let mut bytes = std::fs::read(saved).unwrap();
@@ -716,6 +848,7 @@ fn compile_errors_are_one_line() {
     let err = fails(
         &[
             "compile",
+            "--no-default",
             "--lexicon",
             "tests/data/cli/bad.lex",
             "-o",
@@ -728,20 +861,41 @@ fn compile_errors_are_one_line() {
         "jingwang: tests/data/cli/bad.lex:2:7: unknown attribute \"foo\""
     );
     let err = fails(
-        &["compile", "--lexicon", LEX, "-o", "no/such/dir/out.jwf"],
+        &[
+            "compile",
+            "--no-default",
+            "--lexicon",
+            LEX,
+            "-o",
+            "no/such/dir/out.jwf",
+        ],
         None,
     );
     assert_eq!(
         err,
         "jingwang: no/such/dir/out.jwf: No such file or directory"
     );
-    assert_eq!(run(&["compile", "--lexicon", LEX], None).code, 2);
+    assert_eq!(
+        run(&["compile", "--no-default", "--lexicon", LEX], None).code,
+        2
+    );
 }
 
 #[test]
 fn filter_conflicts_with_lexicon_options() {
     assert_eq!(
-        run(&["scan", "--filter", "a.jwf", "--lexicon", LEX], None).code,
+        run(
+            &[
+                "scan",
+                "--filter",
+                "a.jwf",
+                "--no-default",
+                "--lexicon",
+                LEX
+            ],
+            None
+        )
+        .code,
         2
     );
 }
@@ -800,7 +954,10 @@ fn check_lexicon_catches_build_errors_and_missing_files() {
 
 #[test]
 fn explain_shows_canonical_origins_and_why() {
-    let out = ok(&["explain", "--lexicon", LEX, "出售槍*支"], None);
+    let out = ok(
+        &["explain", "--no-default", "--lexicon", LEX, "出售槍*支"],
+        None,
+    );
     assert_eq!(
         out,
         "text:      出售槍*支\n\
@@ -816,7 +973,10 @@ fn explain_shows_canonical_origins_and_why() {
              term pattern:   枪支\n    \
              evasions:       traditional, separator\n"
     );
-    let none = ok(&["explain", "--lexicon", LEX, "hello"], None);
+    let none = ok(
+        &["explain", "--no-default", "--lexicon", LEX, "hello"],
+        None,
+    );
     assert!(none.ends_with("matches: none\n"), "{none}");
 }
 
@@ -835,17 +995,44 @@ fn normalize_prints_canonical_lines() {
 #[test]
 fn pinyin_flag_opts_terms_in_and_reaches_saved_filters() {
     let input = "sell bingdu now".as_bytes();
-    assert_eq!(ok(&["scan", "--lexicon", LEX], Some(input)), "");
+    assert_eq!(
+        ok(&["scan", "--no-default", "--lexicon", LEX], Some(input)),
+        ""
+    );
     let expected = "<stdin>:1:6: bingdu [drugs/critical] term \"冰毒\" (evasions: pinyin)\n";
     assert_eq!(
-        ok(&["scan", "--pinyin", "--lexicon", LEX], Some(input)),
+        ok(
+            &["scan", "--pinyin", "--no-default", "--lexicon", LEX],
+            Some(input)
+        ),
         expected
     );
     let saved = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-pinyin.jwf");
     let saved = saved.to_str().unwrap();
     ok(
-        &["compile", "--pinyin", "--lexicon", LEX, "-o", saved],
+        &[
+            "compile",
+            "--pinyin",
+            "--no-default",
+            "--lexicon",
+            LEX,
+            "-o",
+            saved,
+        ],
         None,
     );
     assert_eq!(ok(&["scan", "--filter", saved], Some(input)), expected);
+}
+
+#[test]
+fn scan_uses_the_embedded_default_lexicon() {
+    let out = run(
+        &["scan", "--lines", "--format", "json"],
+        Some("出售仿真槍，货到付款\n今天天气不错\n".as_bytes()),
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let mut lines = out.stdout.lines();
+    let first = lines.next().unwrap();
+    assert!(first.contains("\"category\": \"firearms\""), "{first}");
+    assert_eq!(lines.next(), Some(r#"{"line": 2, "matches": []}"#));
 }

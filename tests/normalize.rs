@@ -40,7 +40,10 @@ const SAME_AS_PLAIN: &[(&str, &str)] = &[
     ("军_火", "军火"),
     ("军\u{3000}火", "军火"),
     ("军~~火", "军火"),
-    ("军，火", "军火"),
+    ("军#火", "军火"),
+    ("军+火", "军火"),
+    ("军|火", "军火"),
+    ("军=火", "军火"),
     // invisible characters
     ("军\u{200B}火", "军火"),
     ("军\u{200C}火", "军火"),
@@ -163,6 +166,17 @@ fn hard_boundaries_are_breaks() {
     }
     // Consecutive boundaries collapse, and none is emitted at the ends.
     assert_eq!(canon("\n\n军。。\n火\n"), "军\n火");
+}
+
+#[test]
+fn prose_pauses_separate_chinese_words_but_not_latin_ones() {
+    // 说，出 in ordinary prose is not 说出; ASCII commas typed in Chinese text alike.
+    for s in ["说，出", "说,出", "说、出", "说（出", "《说》出"] {
+        assert_eq!(canon(s), "说，出", "{s:?}");
+    }
+    assert_eq!(canon("gun, ammo"), "gun ammo");
+    assert_eq!(canon("1,000"), "1 000");
+    assert_eq!(canon("g,u,n"), "gun");
 }
 
 #[test]

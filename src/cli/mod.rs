@@ -11,7 +11,7 @@ use std::io::{self, BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
 use clap::Args;
-use jingwang::{Filter, FilterBuilder};
+use jingwang::Filter;
 
 /// An error for the user (one line on stderr, exit status 2), or a closed stdout (quiet success).
 #[derive(Debug)]
@@ -80,12 +80,6 @@ pub struct FilterArgs {
 
 /// Adds the embedded default lexicon; `false` while the library has none.
 ///
-/// The one switch for the default lexicon: when `FilterBuilder::add_default_lexicon` lands, call it here
-/// and return `true`.
-fn add_default_lexicon(_builder: &mut FilterBuilder) -> bool {
-    false
-}
-
 /// Builds the filter the options ask for. `mask_char` sets the builder's mask character.
 pub fn build_filter(args: &FilterArgs, mask_char: Option<char>) -> Result<Filter, CliError> {
     if let Some(path) = &args.filter {
@@ -95,18 +89,26 @@ pub fn build_filter(args: &FilterArgs, mask_char: Option<char>) -> Result<Filter
         return Filter::from_bytes(&bytes).map_err(|e| CliError::msg(format!("{name}: {e}")));
     }
     let mut builder = Filter::builder();
-    let mut any = !args.no_default && add_default_lexicon(&mut builder);
-    for path in &args.lexicons {
-        check_not_dir(path, &path.display().to_string())?;
-        builder.add_lexicon_file(path);
-        any = true;
-    }
-    if !any {
+    if !args.no_default {
+        builder.add_default_lexicon();
+    } else if args.lexicons.is_empty() {
         return Err(CliError::msg(
-            "no lexicon: give --lexicon FILE or --filter SAVED (the default lexicon is not built in yet)",
+            "no lexicon: --no-default needs --lexicon FILE (or use --filter SAVED)",
         ));
     }
-    builder.pinyin(args.pinyin);
+    for path in &args.lexicons {
+        let name = path.display().to_string();
+        check_not_dir(path, &name)?;
+        let mut lexicon = jingwang::Lexicon::from_file(path)
+            .map_err(|e| CliError::msg(strip_os_error(&e.to_string())))?;
+        // --pinyin opts in the terms of the lexicons given here, not the default lexicon's.
+        if args.pinyin {
+            for term in &mut lexicon.terms {
+                term.options.pinyin.get_or_insert(true);
+            }
+        }
+        builder.add_parsed(lexicon);
+    }
     if let Some(c) = mask_char {
         builder.mask_char(c);
     }

@@ -382,6 +382,17 @@ impl Filter {
         scratch.matches = all;
     }
 
+    /// The term id with this index, if the filter has that many terms and rules (ids run from 0 to
+    /// [`Filter::term_count`] − 1). For callers that keep ids as plain numbers, such as the C API.
+    pub fn term_id(&self, index: usize) -> Option<TermId> {
+        (index < self.0.terms.len()).then(|| TermId(index as u32))
+    }
+
+    /// The category id with this index, if the filter has that many categories.
+    pub fn category_id(&self, index: usize) -> Option<CategoryId> {
+        (index < self.0.categories.len()).then(|| CategoryId(index as u32))
+    }
+
     /// The term or rule as written (for a rule: its name, or its pattern when it has none).
     ///
     /// # Panics

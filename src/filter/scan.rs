@@ -332,7 +332,11 @@ fn trim_repeats(
     let (mut s, mut e) = (span.start(), span.end());
     // A run the pattern itself requires (哥哥) keeps two copies; any other keeps one.
     let head_copies = if repeat & 1 != 0 { 2 } else { 1 };
-    let tail_copies = if repeat & (1 << (chars.len() - 1).min(63)) != 0 { 2 } else { 1 };
+    let tail_copies = if repeat & (1 << (chars.len() - 1).min(63)) != 0 {
+        2
+    } else {
+        1
+    };
     if chars.len() > 1 && head.evasions.contains(Evasion::REPEAT) {
         if let Some(i) = copy_starts(text, head).nth(head_copies - 1) {
             s = i.max(s);

@@ -29,6 +29,9 @@ pub(crate) enum Kind {
     HardBreak,
     /// A sentence end (。！？；): a hard boundary, except between two Latin words or numbers (www。a。com).
     SoftBreak,
+    /// Prose pause punctuation (，、quotes, brackets): kept as [`PAUSE`](super::PAUSE) between Chinese
+    /// words so no term joins across it, while rules may still look past it; junk between Latin words.
+    Pause,
     /// The entry expands to several entries (`Entry::out` indexes `Table::multi`, `extra` is the count).
     Multi,
 }
@@ -59,8 +62,30 @@ impl Entry {
 pub(crate) struct Table {
     config: NormalizeConfig,
     bmp: Box<[Entry]>,
+    /// Entries of the astral blocks common in real text (emoji, symbols, mathematical
+    /// alphanumerics), so they skip the binary searches of [`Table::expand`].
+    astral: Box<[Entry]>,
     multi: Vec<Entry>,
+    /// What each byte of UTF-8 text is to the ASCII fast path of the stream machine.
+    bytes: [ByteClass; 256],
 }
+
+/// What one byte of UTF-8 text is to the ASCII word loop of the stream machine.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ByteClass {
+    /// An ASCII letter that folds to an ASCII letter.
+    Letter,
+    /// An ASCII leetspeak symbol (`@ $ ! |` when leetspeak is on).
+    Leet,
+    /// An ASCII character that ends a Latin token (not a letter, digit, leetspeak symbol or
+    /// invisible character).
+    EndsToken,
+    /// Anything else, including every byte of a non-ASCII character.
+    Other,
+}
+
+/// The astral ranges held in `Table::astral`, as (first, one past the last) code points.
+const ASTRAL_RANGES: [(u32, u32); 2] = [(0x1D400, 0x1D800), (0x1F000, 0x1FB00)];
 
 const MAX_EXPANSION: usize = 32;
 
@@ -117,6 +142,44 @@ fn is_leet_symbol(c: char) -> bool {
     matches!(c, '@' | '$' | '!' | '|' | '€')
 }
 
+/// Pause punctuation of ordinary Chinese prose (，、quotes and brackets, ……, and the ASCII ,;()[]"
+/// typed in their place; colons stay junk, since "微信：abc" labels a contact): a
+/// boundary between Chinese words, not junk inside one, so 说，出 is not 说出. Between Latin words or
+/// numbers it is still only a separator. Evaders use ASCII and symbol junk, which stays junk.
+fn is_cjk_pause(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '、'
+            | ','
+            | ';'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '"'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+            | '《'
+            | '》'
+            | '〈'
+            | '〉'
+            | '【'
+            | '】'
+            | '（'
+            | '）'
+            | '…'
+            | '⋯'
+            | '﹐'
+            | '﹑'
+    )
+}
+
 fn is_hard_break(c: char) -> bool {
     matches!(
         c,
@@ -140,29 +203,98 @@ impl Table {
         let mut table = Table {
             config,
             bmp: Vec::new().into_boxed_slice(),
+            astral: Vec::new().into_boxed_slice(),
             multi: Vec::new(),
+            bytes: [ByteClass::Other; 256],
         };
         let mut bmp = Vec::with_capacity(0x10000);
         for cp in 0..0x10000u32 {
-            let c = char::from_u32(cp).unwrap_or('\u{FFFD}');
-            let exp = table.expand(c);
-            let items = exp.as_slice();
-            let entry = if items.len() == 1 {
-                items[0]
-            } else {
-                let start = table.multi.len() as u32;
-                table.multi.extend_from_slice(items);
-                Entry {
-                    out: start,
-                    kind: Kind::Multi,
-                    extra: items.len() as u8,
-                    flags: 0,
-                }
-            };
+            let entry = table.compose(cp);
             bmp.push(entry);
         }
+        let mut astral = Vec::new();
+        for (first, end) in ASTRAL_RANGES {
+            for cp in first..end {
+                let entry = table.compose(cp);
+                astral.push(entry);
+            }
+        }
+        for (b, class) in table.bytes.iter_mut().enumerate().take(0x80) {
+            let e = bmp[b];
+            *class = match e.kind {
+                Kind::Letter if e.out < 0x80 => ByteClass::Letter,
+                Kind::Leet => ByteClass::Leet,
+                Kind::Letter | Kind::Digit | Kind::Invisible | Kind::Multi => ByteClass::Other,
+                _ => ByteClass::EndsToken,
+            };
+        }
         table.bmp = bmp.into_boxed_slice();
+        table.astral = astral.into_boxed_slice();
         table
+    }
+
+    /// The entry of one code point; expansions to several entries go to `multi`.
+    fn compose(&mut self, cp: u32) -> Entry {
+        let c = char::from_u32(cp).unwrap_or('\u{FFFD}');
+        let exp = self.expand(c);
+        let items = exp.as_slice();
+        if items.len() == 1 {
+            items[0]
+        } else {
+            let start = self.multi.len() as u32;
+            self.multi.extend_from_slice(items);
+            Entry {
+                out: start,
+                kind: Kind::Multi,
+                extra: items.len() as u8,
+                flags: 0,
+            }
+        }
+    }
+
+    /// What byte `b` of UTF-8 text is to the ASCII word loop.
+    #[inline]
+    pub(crate) fn byte_class(&self, b: u8) -> ByteClass {
+        self.bytes[usize::from(b)]
+    }
+
+    /// The entry of a code point below U+10000.
+    #[inline]
+    pub(crate) fn bmp(&self, cp: u32) -> Entry {
+        self.bmp[cp as usize & 0xFFFF]
+    }
+
+    /// The entries a `Kind::Multi` entry stands for.
+    #[inline]
+    pub(crate) fn multi(&self, e: Entry) -> &[Entry] {
+        let start = e.out as usize;
+        self.multi
+            .get(start..start + usize::from(e.extra))
+            .unwrap_or(&[])
+    }
+
+    /// The single precomputed entry of a code point (BMP or a held astral block); `None` for
+    /// other astral code points.
+    #[inline]
+    pub(crate) fn entry(&self, cp: u32) -> Option<Entry> {
+        if cp < 0x10000 {
+            Some(self.bmp(cp))
+        } else {
+            self.astral(cp)
+        }
+    }
+
+    /// The precomputed entry of an astral code point, if its block is held.
+    #[inline]
+    fn astral(&self, cp: u32) -> Option<Entry> {
+        let mut base = 0;
+        for (first, end) in ASTRAL_RANGES {
+            if first <= cp && cp < end {
+                return self.astral.get(base + (cp - first) as usize).copied();
+            }
+            base += (end - first) as usize;
+        }
+        None
     }
 
     /// Calls `f` for each entry `c` becomes. Allocation-free.
@@ -174,6 +306,14 @@ impl Table {
             if e.kind == Kind::Multi {
                 let start = e.out as usize;
                 for &m in &self.multi[start..start + usize::from(e.extra)] {
+                    f(m);
+                }
+            } else {
+                f(e);
+            }
+        } else if let Some(e) = self.astral(cp) {
+            if e.kind == Kind::Multi {
+                for &m in self.multi(e) {
                     f(m);
                 }
             } else {
@@ -196,7 +336,7 @@ impl Table {
         // Step 1: compatibility forms.
         let mut buf = [0u8; 4];
         // Sentence ends keep their meaning even where NFKC would fold them (！ → !).
-        let compat: &str = if cfg.width && class_of(cp) != class::BREAK {
+        let compat: &str = if cfg.width && class_of(cp) != class::BREAK && !is_cjk_pause(c) {
             match lookup(tables::COMPAT, cp) {
                 Some(s) => {
                     let single_ascii_letter = s.len() == 1 && s.as_bytes()[0].is_ascii_alphabetic();
@@ -298,6 +438,7 @@ impl Table {
                 '0'..='9' => Kind::Digit,
                 c if cfg.leet && is_leet_symbol(c) => Kind::Leet,
                 c if is_hard_break(c) => Kind::HardBreak,
+                c if cfg.skip_junk && is_cjk_pause(c) => Kind::Pause,
                 c if c.is_ascii_control() => {
                     flags |= Evasion::INVISIBLE;
                     Kind::Invisible
@@ -348,6 +489,7 @@ impl Table {
                 flags |= Evasion::INVISIBLE;
                 Kind::Invisible
             }
+            class::PUNCT if cfg.skip_junk && is_cjk_pause(d) => Kind::Pause,
             class::SPACE | class::PUNCT | class::SYMBOL => {
                 flags |= Evasion::SEPARATOR;
                 Kind::Junk
@@ -382,7 +524,63 @@ impl Table {
     }
 
     pub(crate) fn heap_bytes(&self) -> usize {
-        self.bmp.len() * std::mem::size_of::<Entry>()
+        (self.bmp.len() + self.astral.len()) * std::mem::size_of::<Entry>()
             + self.multi.capacity() * std::mem::size_of::<Entry>()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entries(table: &Table, c: char) -> Vec<(u32, Kind, u8, u16)> {
+        let mut out = Vec::new();
+        table.for_each(c, |e| out.push((e.out, e.kind, e.extra, e.flags)));
+        out
+    }
+
+    #[test]
+    fn precomputed_entries_equal_the_slow_expansion() {
+        let configs = [
+            NormalizeConfig::default(),
+            NormalizeConfig {
+                width: false,
+                homoglyphs: false,
+                ..NormalizeConfig::default()
+            },
+            NormalizeConfig {
+                skip_junk: false,
+                case: false,
+                ..NormalizeConfig::default()
+            },
+        ];
+        for config in configs {
+            let table = Table::build(config);
+            let ranges = [(0, 0x10000), (0x1D000, 0x1E000), (0x1EF00, 0x20010)];
+            for (first, end) in ranges {
+                for cp in first..end {
+                    let Some(c) = char::from_u32(cp) else {
+                        continue;
+                    };
+                    let slow: Vec<_> = table
+                        .expand(c)
+                        .as_slice()
+                        .iter()
+                        .map(|e| (e.out, e.kind, e.extra, e.flags))
+                        .collect();
+                    assert_eq!(entries(&table, c), slow, "U+{cp:04X}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn table_build_is_fast() {
+        let t = std::time::Instant::now();
+        let table = Table::build(NormalizeConfig::default());
+        let elapsed = t.elapsed();
+        assert!(table.heap_bytes() > 0x10000);
+        // Generous for a debug build on a busy machine; the release build takes a few milliseconds.
+        assert!(elapsed.as_millis() < 2000, "table build took {elapsed:?}");
     }
 }

@@ -2,6 +2,8 @@
 
 mod compose;
 mod evasion;
+#[cfg(test)]
+mod reference;
 mod stream;
 pub(crate) mod tables;
 
@@ -96,6 +98,10 @@ const GAP_FLAGS: Evasion = Evasion::SEPARATOR
     .union(Evasion::INVISIBLE)
     .union(Evasion::EMOJI)
     .union(Evasion::SPACED);
+
+/// The canonical pause mark: prose punctuation (，、, quotes, brackets) between two Chinese words.
+/// Terms do not match across it (说，出 is not 说出); regex rules and co-occurrence windows see past it.
+pub const PAUSE: char = '，';
 
 /// The Unicode version of the character data the normaliser was generated from (NFKC mappings).
 pub const UNICODE_VERSION: (u8, u8, u8) = tables::UNICODE_VERSION;

@@ -2,8 +2,8 @@
 //! (junk between characters, Latin word spacing, spaced-out letters, leetspeak, numerals, repeats,
 //! hard boundaries) with a bounded look-back and no allocation once its buffers are warm.
 
-use super::compose::{Entry, Kind, Table};
-use super::{CanonChar, Evasion, NormalizeConfig, BREAK};
+use super::compose::{ByteClass, Entry, Kind, Table};
+use super::{CanonChar, Evasion, NormalizeConfig, BREAK, PAUSE};
 
 /// One folded input character on its way into the stream.
 #[derive(Clone, Copy, Debug)]
@@ -25,19 +25,28 @@ struct Gap {
     flags: Evasion,
     soft: bool,
     hard: bool,
+    /// Prose pause punctuation was skipped (see `Kind::Pause`).
+    pause: bool,
 }
 
 impl Gap {
+    #[inline]
     fn add(&mut self, a: &Atom) {
-        if self.count == 0 && !self.hard && !self.soft {
-            self.start = a.start;
-        }
-        self.end = a.end;
-        self.count += 1;
-        self.flags |= a.flags;
+        self.add_parts(a.start, a.end, a.flags);
     }
+    #[inline]
+    fn add_parts(&mut self, start: u32, end: u32, flags: Evasion) {
+        if self.is_empty() {
+            self.start = start;
+        }
+        self.end = end;
+        self.count += 1;
+        self.flags |= flags;
+    }
+    /// `hard` and `soft` are only ever set right after an `add`, so an empty gap has no count.
+    #[inline]
     fn is_empty(&self) -> bool {
-        self.count == 0 && !self.hard && !self.soft
+        self.count == 0
     }
 }
 
@@ -64,6 +73,24 @@ impl Work {
     }
 }
 
+/// Decodes the character at byte `i` of valid UTF-8 that does not start with an ASCII byte:
+/// its code point and length.
+#[inline]
+fn decode(bytes: &[u8], i: usize) -> (u32, usize) {
+    let b = u32::from(bytes[i]);
+    let cont = |k: usize| u32::from(bytes.get(i + k).copied().unwrap_or(0x80) & 0x3F);
+    if b < 0xE0 {
+        (((b & 0x1F) << 6) | cont(1), 2)
+    } else if b < 0xF0 {
+        (((b & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3)
+    } else {
+        (
+            ((b & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+            4,
+        )
+    }
+}
+
 /// Latin tokens longer than this are emitted as they are, without leetspeak decisions, to keep
 /// the look-back bounded.
 const MAX_TOKEN: usize = 64;
@@ -72,10 +99,13 @@ pub(crate) struct Machine<'a> {
     cfg: &'a NormalizeConfig,
     text: &'a mut String,
     chars: &'a mut Vec<CanonChar>,
-    tok: &'a mut Vec<Atom>,
-    num: &'a mut Vec<Atom>,
+    /// Where the buffers below go back to when the run ends (owned meanwhile: one load less on
+    /// every check).
+    work: &'a mut Work,
+    tok: Vec<Atom>,
+    num: Vec<Atom>,
     /// Single letters or digits separated by junk, waiting to be joined ("g u n").
-    spaced: &'a mut Vec<Atom>,
+    spaced: Vec<Atom>,
     gap: Gap,
     num_gap: Gap,
     spaced_gap: Gap,
@@ -101,9 +131,10 @@ impl<'a> Machine<'a> {
             cfg,
             text,
             chars,
-            tok: &mut work.tok,
-            num: &mut work.num,
-            spaced: &mut work.spaced,
+            tok: std::mem::take(&mut work.tok),
+            num: std::mem::take(&mut work.num),
+            spaced: std::mem::take(&mut work.spaced),
+            work,
             gap: Gap::default(),
             num_gap: Gap::default(),
             spaced_gap: Gap::default(),
@@ -116,23 +147,274 @@ impl<'a> Machine<'a> {
 
     /// Runs the whole input through the machine.
     pub(crate) fn run(mut self, table: &Table, input: &str) {
-        for (i, c) in input.char_indices() {
-            let start = i as u32;
-            let end = (i + c.len_utf8()) as u32;
-            table.for_each(c, |e: Entry| {
-                self.feed(Atom {
-                    ch: e.ch(),
-                    kind: e.kind,
-                    extra: e.extra,
-                    start,
-                    end,
-                    flags: e.evasions(),
-                })
-            });
+        let bytes = input.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if matches!(table.byte_class(b), ByteClass::Letter | ByteClass::Leet)
+                    && self.tok.is_empty()
+                    && self.num.is_empty()
+                {
+                    if let Some(next) = self.ascii_word(table, input, i) {
+                        i = next;
+                        continue;
+                    }
+                }
+                let e = table.bmp(u32::from(b));
+                if e.kind == Kind::Junk && self.tok.is_empty() {
+                    // What `feed` does for junk, without building an atom.
+                    self.gap.add_parts(i as u32, i as u32 + 1, e.evasions());
+                } else {
+                    self.feed_entries(table, e, i as u32, i as u32 + 1);
+                }
+                i += 1;
+                continue;
+            }
+            let (cp, len) = decode(bytes, i);
+            let (start, end) = (i as u32, (i + len) as u32);
+            i += len;
+            if cp < 0x10000 {
+                let e = table.bmp(cp);
+                if e.kind == Kind::Han
+                    && self.tok.is_empty()
+                    && self.num.is_empty()
+                    && self.spaced.is_empty()
+                {
+                    self.fast_han(e, start, end);
+                    i = self.han_run(table, input, i);
+                } else {
+                    self.feed_entries(table, e, start, end);
+                }
+            } else {
+                let c = char::from_u32(cp).unwrap_or('\u{FFFD}');
+                table.for_each(c, |e: Entry| self.feed_entry(e, start, end));
+            }
         }
         self.flush_tok();
         self.flush_num(false);
         self.flush_spaced();
+        self.work.tok = std::mem::take(&mut self.tok);
+        self.work.num = std::mem::take(&mut self.num);
+        self.work.spaced = std::mem::take(&mut self.spaced);
+    }
+
+    #[inline]
+    fn feed_entry(&mut self, e: Entry, start: u32, end: u32) {
+        self.feed(Atom {
+            ch: e.ch(),
+            kind: e.kind,
+            extra: e.extra,
+            start,
+            end,
+            flags: e.evasions(),
+        })
+    }
+
+    #[inline]
+    fn feed_entries(&mut self, table: &Table, e: Entry, start: u32, end: u32) {
+        if e.kind == Kind::Multi {
+            for &m in table.multi(e) {
+                self.feed_entry(m, start, end);
+            }
+        } else {
+            self.feed_entry(e, start, end);
+        }
+    }
+
+    /// A CJK character with no Latin token, numeral run or spaced run pending: what `feed` does
+    /// for it, with the common case (directly after another CJK character) inline.
+    #[inline]
+    fn fast_han(&mut self, e: Entry, start: u32, end: u32) {
+        let ch = e.ch();
+        let repeat = self.cfg.collapse_repeats && self.run_len > 0 && ch == self.run_ch;
+        if matches!(self.last, Last::Han) && self.gap.is_empty() && !repeat {
+            self.push(ch, start, end, e.evasions());
+            self.run_ch = ch;
+            self.run_len = 1;
+        } else {
+            self.emit_han(Atom {
+                ch,
+                kind: e.kind,
+                extra: e.extra,
+                start,
+                end,
+                flags: e.evasions(),
+            });
+        }
+    }
+
+    /// After `fast_han`: the CJK characters (three UTF-8 bytes each) that follow directly, with no
+    /// gap and no repeat, in a tight loop. Returns where the run ends.
+    #[inline]
+    fn han_run(&mut self, table: &Table, input: &str, mut i: usize) -> usize {
+        if !matches!(self.last, Last::Han) || !self.gap.is_empty() {
+            return i;
+        }
+        let bytes = input.as_bytes();
+        let collapse = self.cfg.collapse_repeats;
+        // Characters that map to themselves are copied to the text in one go at the end (or
+        // before the next one that does not).
+        let mut copy_from = i;
+        let mut offset = self.text.len();
+        while let [b0, b1, b2, ..] = bytes[i..] {
+            if b0 & 0xF0 != 0xE0 {
+                break;
+            }
+            let cp =
+                (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+            let e = table.bmp(cp);
+            if e.kind != Kind::Han {
+                break;
+            }
+            let ch = e.ch();
+            if collapse && ch == self.run_ch {
+                break;
+            }
+            self.chars.push(CanonChar {
+                ch,
+                offset: offset as u32,
+                start: i as u32,
+                end: i as u32 + 3,
+                evasions: e.evasions(),
+            });
+            if e.out != cp {
+                if copy_from < i {
+                    self.text.push_str(input.get(copy_from..i).unwrap_or(""));
+                }
+                self.text.push(ch);
+                copy_from = i + 3;
+                offset = self.text.len();
+            } else {
+                offset += 3;
+            }
+            self.run_ch = ch;
+            self.run_len = 1;
+            i += 3;
+        }
+        if copy_from < i {
+            self.text.push_str(input.get(copy_from..i).unwrap_or(""));
+        }
+        i
+    }
+
+    /// A whole word of ASCII letters at `i`, when no Latin token or numeral run is pending: emitted
+    /// at once, as flushing it as a token would. Returns where it ends, or `None` (nothing done)
+    /// when the word needs the general path: a single letter (it may join a spaced run), a possible
+    /// collapsed single ("aaa"), or a token that goes on past the letters (digits, leetspeak
+    /// symbols, invisible or non-ASCII characters).
+    #[inline]
+    fn ascii_word(&mut self, table: &Table, input: &str, i: usize) -> Option<usize> {
+        let bytes = input.as_bytes();
+        // `$` opening a word is a letter ($hell), as `resolve_leet` decides; `@user` is a mention.
+        let opening = match bytes[i] {
+            b'$' if table.byte_class(b'$') == ByteClass::Leet => Some('s'),
+            _ => None,
+        };
+        let first_letter = i + usize::from(opening.is_some());
+        let limit = bytes.len().min(i + MAX_TOKEN);
+        let mut j = first_letter;
+        while j < limit && table.byte_class(bytes[j]) == ByteClass::Letter {
+            j += 1;
+        }
+        if j == first_letter {
+            // Leetspeak symbols alone (an "@ " before a place name): junk, as `flush_tok` makes them.
+            let mut t = i;
+            while t < limit && table.byte_class(bytes[t]) == ByteClass::Leet {
+                t += 1;
+            }
+            if t == i || (t < bytes.len() && !self.ends_token(table, input, t)) {
+                return None;
+            }
+            self.pending = Evasion::empty();
+            for k in i..t {
+                self.gap
+                    .add_parts(k as u32, k as u32 + 1, Evasion::SEPARATOR);
+            }
+            return Some(t);
+        }
+        if j < i + 2 {
+            return None;
+        }
+        // Leetspeak symbols after the last letter stay symbols: junk once the word is out (hello!).
+        let mut t = j;
+        while t < limit && table.byte_class(bytes[t]) == ByteClass::Leet {
+            t += 1;
+        }
+        if t < bytes.len() && !self.ends_token(table, input, t) {
+            return None;
+        }
+        let first = match opening {
+            Some(c) => u32::from(c),
+            None => table.bmp(u32::from(bytes[i])).out,
+        };
+        let second = table.bmp(u32::from(bytes[i + 1])).out;
+        if self.cfg.join_spaced && self.cfg.collapse_repeats && j - i >= 3 && first == second {
+            return None;
+        }
+        self.flush_spaced();
+        self.word_prefix(i as u32, false);
+        let mut pending = std::mem::take(&mut self.pending);
+        let collapse = self.cfg.collapse_repeats;
+        self.chars.reserve(j - i);
+        if let Some(c) = opening {
+            let e = table.bmp(u32::from(bytes[i]));
+            self.emit_ascii_letter(
+                c,
+                i as u32,
+                e.evasions() | Evasion::LEET | pending,
+                collapse,
+            );
+            pending = Evasion::empty();
+        }
+        for (k, &b) in bytes[first_letter..j].iter().enumerate() {
+            let e = table.bmp(u32::from(b));
+            let ch = char::from(e.out as u8);
+            let start = (first_letter + k) as u32;
+            self.emit_ascii_letter(ch, start, e.evasions() | pending, collapse);
+            pending = Evasion::empty();
+        }
+        self.last = Last::Word { all_digits: false };
+        for k in j..t {
+            self.gap
+                .add_parts(k as u32, k as u32 + 1, Evasion::SEPARATOR);
+        }
+        Some(t)
+    }
+
+    /// One ASCII letter of a word, as `emit_collapsing` emits it.
+    #[inline(always)]
+    fn emit_ascii_letter(&mut self, ch: char, start: u32, flags: Evasion, collapse: bool) {
+        if collapse && ch == self.run_ch && self.run_len > 0 {
+            // A repeat: the general rule ("www" never collapses).
+            let threshold = if ch == 'w' { 0 } else { 3 };
+            self.emit_parts(ch, start, start + 1, flags, threshold);
+        } else {
+            self.run_ch = ch;
+            self.run_len = 1;
+            self.push(ch, start, start + 1, flags);
+        }
+    }
+
+    /// Whether the character at byte `t` ends a Latin token before it (it is not a letter, digit,
+    /// leetspeak symbol or invisible character, nor an expansion that may start with one).
+    #[inline]
+    fn ends_token(&self, table: &Table, input: &str, t: usize) -> bool {
+        let bytes = input.as_bytes();
+        match table.byte_class(bytes[t]) {
+            ByteClass::EndsToken => true,
+            ByteClass::Letter | ByteClass::Leet => false,
+            ByteClass::Other if bytes[t] < 0x80 => false,
+            ByteClass::Other => {
+                let (cp, _) = decode(bytes, t);
+                table.entry(cp).is_some_and(|e| {
+                    !matches!(
+                        e.kind,
+                        Kind::Letter | Kind::Digit | Kind::Leet | Kind::Invisible | Kind::Multi
+                    )
+                })
+            }
+        }
     }
 
     #[inline]
@@ -163,7 +445,7 @@ impl<'a> Machine<'a> {
                 if self.num.is_empty() {
                     self.num_gap = std::mem::take(&mut self.gap);
                 } else if !self.gap.is_empty() {
-                    if self.gap_breaks() {
+                    if self.gap_breaks() || self.gap.pause {
                         self.flush_num(false);
                         self.num_gap = std::mem::take(&mut self.gap);
                     } else {
@@ -206,6 +488,12 @@ impl<'a> Machine<'a> {
                 self.gap.add(&a);
                 self.gap.soft = true;
             }
+            Kind::Pause => {
+                self.flush_tok();
+                self.flush_num(false);
+                self.gap.add(&a);
+                self.gap.pause = true;
+            }
             Kind::Multi => {}
         }
     }
@@ -227,6 +515,14 @@ impl<'a> Machine<'a> {
         self.text.push(ch);
     }
 
+    /// Emits the pause mark standing for prose punctuation between two Chinese words.
+    fn emit_pause(&mut self) {
+        let (start, end) = (self.gap.start, self.gap.end);
+        self.push(PAUSE, start, end, Evasion::empty());
+        self.last = Last::Break;
+        self.run_len = 0;
+    }
+
     fn emit_break(&mut self) {
         if matches!(self.last, Last::Word { .. } | Last::Han) {
             let (start, end) = (self.gap.start, self.gap.end);
@@ -240,8 +536,14 @@ impl<'a> Machine<'a> {
     /// letter, two or more of one CJK character.
     #[inline]
     fn emit_collapsing(&mut self, a: Atom, threshold: u32) {
+        self.emit_parts(a.ch, a.start, a.end, a.flags, threshold);
+    }
+
+    /// [`Machine::emit_collapsing`] with the atom taken apart.
+    #[inline]
+    fn emit_parts(&mut self, ch: char, start: u32, end: u32, flags: Evasion, threshold: u32) {
         let collapse = self.cfg.collapse_repeats && threshold > 0;
-        if collapse && self.run_len > 0 && a.ch == self.run_ch {
+        if collapse && self.run_len > 0 && ch == self.run_ch {
             self.run_len += 1;
             if self.run_len == threshold && threshold > 1 {
                 // Fold the copies emitted so far (all but the first) into the first.
@@ -258,16 +560,16 @@ impl<'a> Machine<'a> {
             }
             if self.run_len >= threshold {
                 if let Some(first) = self.chars.last_mut() {
-                    first.end = a.end;
+                    first.end = end;
                     first.evasions |= Evasion::REPEAT;
                 }
                 return;
             }
         } else {
-            self.run_ch = a.ch;
+            self.run_ch = ch;
             self.run_len = 1;
         }
-        self.push(a.ch, a.start, a.end, a.flags);
+        self.push(ch, start, end, flags);
     }
 
     #[inline]
@@ -275,11 +577,13 @@ impl<'a> Machine<'a> {
         if !self.gap.is_empty() {
             if self.gap_breaks() {
                 self.emit_break();
-            } else if self.last == Last::Han {
+            } else if self.gap.pause && !matches!(self.last, Last::Nothing | Last::Break) {
+                self.emit_pause();
+            } else if matches!(self.last, Last::Han) {
                 a.flags |= self.gap.flags;
             }
         }
-        if self.last != Last::Han {
+        if !matches!(self.last, Last::Han) {
             self.run_len = 0;
         }
         self.emit_collapsing(a, 2);
@@ -292,34 +596,7 @@ impl<'a> Machine<'a> {
     fn emit_word(&mut self, word: &[Atom]) {
         let Some(first) = word.first() else { return };
         let all_digits = word.iter().all(|a| a.kind == Kind::Digit);
-        match self.last {
-            Last::Word {
-                all_digits: last_all_digits,
-            } => {
-                if self.gap.is_empty() {
-                    // Directly adjacent: a number continued by converted numerals joins it; anything
-                    // else gets an empty-origin space so the output reads the same when normalised again.
-                    if !(last_all_digits && all_digits) {
-                        self.push(' ', first.start, first.start, Evasion::empty());
-                        self.run_len = 0;
-                    }
-                } else if self.gap.hard || self.gap.count > self.cfg.max_gap {
-                    self.emit_break();
-                } else {
-                    let (start, end) = (self.gap.start, self.gap.end);
-                    self.push(' ', start, end, Evasion::empty());
-                    self.run_len = 0;
-                }
-            }
-            Last::Han => {
-                if !self.gap.is_empty() && self.gap_breaks() {
-                    self.emit_break();
-                }
-                self.run_len = 0;
-            }
-            Last::Nothing | Last::Break => self.run_len = 0,
-        }
-        self.gap = Gap::default();
+        self.word_prefix(first.start, all_digits);
         for a in word {
             // Digits never collapse (phone numbers); "www" is a web prefix, not an evasion.
             let threshold = if a.kind == Kind::Digit || a.ch == 'w' {
@@ -330,6 +607,61 @@ impl<'a> Machine<'a> {
             self.emit_collapsing(*a, threshold);
         }
         self.last = Last::Word { all_digits };
+    }
+
+    /// Emits what stands between the previous output and a word starting at `first_start`.
+    #[inline]
+    fn word_prefix(&mut self, first_start: u32, all_digits: bool) {
+        if matches!(self.last, Last::Word { .. })
+            && self.gap.count > 0
+            && self.gap.count <= self.cfg.max_gap.max(1)
+            && !self.gap.hard
+        {
+            // The common case, a word after a word and some junk: one space.
+            let (start, end) = (self.gap.start, self.gap.end);
+            self.push(' ', start, end, Evasion::empty());
+            self.run_len = 0;
+            self.gap = Gap::default();
+            return;
+        }
+        self.word_prefix_general(first_start, all_digits);
+    }
+
+    #[inline(never)]
+    fn word_prefix_general(&mut self, first_start: u32, all_digits: bool) {
+        match self.last {
+            Last::Word {
+                all_digits: last_all_digits,
+            } => {
+                if self.gap.is_empty() {
+                    // Directly adjacent: a number continued by converted numerals joins it; anything
+                    // else gets an empty-origin space so the output reads the same when normalised again.
+                    if !(last_all_digits && all_digits) {
+                        self.push(' ', first_start, first_start, Evasion::empty());
+                        self.run_len = 0;
+                    }
+                } else if self.gap.hard || self.gap.count > self.cfg.max_gap.max(1) {
+                    // One separator between two words is their boundary, never too long a gap.
+                    self.emit_break();
+                } else {
+                    let (start, end) = (self.gap.start, self.gap.end);
+                    self.push(' ', start, end, Evasion::empty());
+                    self.run_len = 0;
+                }
+            }
+            Last::Han => {
+                if !self.gap.is_empty() && self.gap_breaks() {
+                    self.emit_break();
+                } else if self.gap.pause {
+                    self.emit_pause();
+                }
+                self.run_len = 0;
+            }
+            Last::Nothing | Last::Break => self.run_len = 0,
+        }
+        if !self.gap.is_empty() {
+            self.gap = Gap::default();
+        }
     }
 
     /// Takes one word of a flushed token: single characters wait in the spaced buffer to be joined
@@ -389,14 +721,14 @@ impl<'a> Machine<'a> {
 
     #[inline(never)]
     fn flush_spaced_slow(&mut self) {
-        let mut spaced = std::mem::take(self.spaced);
+        let mut spaced = std::mem::take(&mut self.spaced);
         self.resolve_leet(&mut spaced);
         let after = std::mem::take(&mut self.gap);
         self.gap = std::mem::take(&mut self.spaced_gap);
         self.emit_word(&spaced);
         self.gap = after;
         spaced.clear();
-        *self.spaced = spaced;
+        self.spaced = spaced;
     }
 
     /// Resolves leetspeak in the pending Latin token and emits its words.
@@ -409,7 +741,7 @@ impl<'a> Machine<'a> {
 
     #[inline(never)]
     fn flush_tok_slow(&mut self) {
-        let mut tok = std::mem::take(self.tok);
+        let mut tok = std::mem::take(&mut self.tok);
         self.resolve_leet(&mut tok);
         let mut i = 0;
         while i < tok.len() {
@@ -430,11 +762,11 @@ impl<'a> Machine<'a> {
             i = j;
         }
         tok.clear();
-        *self.tok = tok;
+        self.tok = tok;
     }
 
     /// Digits and symbols with a letter somewhere before and after them in the token are letters
-    /// (w3ap0n, bu11et, we@pon); `$` or `@` opening a word is one too ($hell). Anything else stays:
+    /// (w3ap0n, bu11et, we@pon); `$` opening a word is one too ($hell). Anything else stays:
     /// numbers such as 13800138000 or 2024 keep their digits.
     fn resolve_leet(&self, tok: &mut [Atom]) {
         if !self.cfg.leet || tok.iter().all(|a| a.kind == Kind::Letter) {
@@ -445,22 +777,22 @@ impl<'a> Machine<'a> {
             return;
         };
         let last_letter = tok.iter().rposition(is_letter).unwrap_or(first_letter);
-        // Decisions look at the original characters, not at ones converted a moment ago.
-        let mut original = ['\0'; MAX_TOKEN + 1];
-        for (o, a) in original.iter_mut().zip(tok.iter()) {
-            *o = a.ch;
-        }
+        // Decisions look at the original characters, not at ones converted a moment ago: the one
+        // before is remembered, the one after is not converted yet. (Spaced runs have no length
+        // bound, so no fixed buffer of originals.)
+        let mut before = '\0';
         for i in 0..tok.len() {
             let a = tok[i];
+            let previous = std::mem::replace(&mut before, a.ch);
             if !matches!(a.kind, Kind::Digit | Kind::Leet) {
                 continue;
             }
             let inside = first_letter < i && i < last_letter;
-            let opening = i == 0 && matches!(a.ch, '$' | '@') && tok.get(1).is_some_and(is_letter);
+            let opening = i == 0 && a.ch == '$' && tok.get(1).is_some_and(is_letter);
             if !(inside || opening) {
                 continue;
             }
-            let neighbour_one = (i > 0 && original[i - 1] == '1') || original[i + 1] == '1';
+            let neighbour_one = previous == '1' || tok.get(i + 1).is_some_and(|b| b.ch == '1');
             let letter = match a.ch {
                 '0' => 'o',
                 '1' if neighbour_one => 'l',
@@ -495,9 +827,11 @@ impl<'a> Machine<'a> {
 
     #[inline(never)]
     fn flush_num_slow(&mut self, next_is_digit: bool) {
-        let mut num = std::mem::take(self.num);
-        let num_gap_breaks =
-            self.num_gap.hard || self.num_gap.soft || self.num_gap.count > self.cfg.max_gap;
+        let mut num = std::mem::take(&mut self.num);
+        let num_gap_breaks = self.num_gap.hard
+            || self.num_gap.soft
+            || self.num_gap.pause
+            || self.num_gap.count > self.cfg.max_gap;
         // Junk between a digit and a numeral is dropped, so the decision must not depend on it.
         let prev_digit = match self.spaced.last() {
             Some(a) => a.kind == Kind::Digit,
@@ -524,6 +858,6 @@ impl<'a> Machine<'a> {
         }
         self.gap = after;
         num.clear();
-        *self.num = num;
+        self.num = num;
     }
 }

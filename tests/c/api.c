@@ -471,6 +471,37 @@ static void test_options(void) {
     jw_builder_free(b);
 }
 
+static void test_default_lexicon_and_terms(void) {
+    jw_builder *b = jw_builder_new();
+    CHECK(b != NULL);
+    CHECK_RESULT(jw_builder_add_default_lexicon(NULL), JW_NULL_PARAMETER);
+    CHECK_OK(jw_builder_add_default_lexicon(b));
+    jw_filter *f = NULL;
+    CHECK_OK(jw_builder_build(b, &f, NULL));
+    jw_builder_free(b);
+    const char *ad = "出售仿真槍，货到付款";
+    bool hit = false;
+    CHECK_OK(jw_filter_is_match(f, (const uint8_t *)ad, strlen(ad), 0, &hit));
+    CHECK(hit);
+    jw_matches *m = jw_matches_new();
+    CHECK_OK(jw_filter_find(f, (const uint8_t *)ad, strlen(ad), JW_FIND_ALL, m));
+    CHECK(jw_matches_len(m) > 0);
+    jw_match first;
+    CHECK_OK(jw_matches_get(m, 0, &first));
+    const uint8_t *p = NULL;
+    size_t n = 0, n2 = 0;
+    const uint8_t *p2 = NULL;
+    CHECK_OK(jw_filter_term(f, first.term_id, &p, &n));
+    CHECK_OK(jw_matches_term(m, 0, &p2, &n2));
+    CHECK(n == n2 && n > 0 && memcmp(p, p2, n) == 0);
+    CHECK_RESULT(jw_filter_term(f, 0xFFFFFFFFu, &p, &n), JW_OUT_OF_RANGE);
+    CHECK_RESULT(jw_filter_term(NULL, 0, &p, &n), JW_NULL_PARAMETER);
+    CHECK_RESULT(jw_filter_term(f, 0, NULL, &n), JW_NULL_PARAMETER);
+    CHECK_RESULT(jw_filter_term(f, 0, &p, NULL), JW_NULL_PARAMETER);
+    jw_matches_free(m);
+    jw_filter_free(f);
+}
+
 static void test_clone_and_swap(void) {
     jw_filter *f = build_default();
     jw_filter *g = jw_filter_clone(f);
@@ -504,6 +535,7 @@ int main(int argc, char **argv) {
     test_build_errors(tmpdir);
     test_options();
     test_clone_and_swap();
+    test_default_lexicon_and_terms();
     printf("api: ok\n");
     return 0;
 }

@@ -1,0 +1,682 @@
+//! The reference stream machine: a frozen copy of the straightforward machine the optimised one in
+//! `stream.rs` replaced, kept for tests only. A differential property test below asserts that both
+//! produce exactly the same canonical text and origin map.
+
+use super::compose::{Entry, Kind, Table};
+use super::{CanonChar, Evasion, NormalizeConfig, BREAK, PAUSE};
+
+/// One folded input character on its way into the stream.
+#[derive(Clone, Copy, Debug)]
+struct Atom {
+    ch: char,
+    kind: Kind,
+    extra: u8,
+    start: u32,
+    end: u32,
+    flags: Evasion,
+}
+
+/// Skipped characters since the last emitted one.
+#[derive(Clone, Copy, Debug, Default)]
+struct Gap {
+    count: usize,
+    start: u32,
+    end: u32,
+    flags: Evasion,
+    soft: bool,
+    hard: bool,
+    /// Prose pause punctuation was skipped (see `Kind::Pause`).
+    pause: bool,
+}
+
+impl Gap {
+    fn add(&mut self, a: &Atom) {
+        if self.count == 0 && !self.hard && !self.soft {
+            self.start = a.start;
+        }
+        self.end = a.end;
+        self.count += 1;
+        self.flags |= a.flags;
+    }
+    fn is_empty(&self) -> bool {
+        self.count == 0 && !self.hard && !self.soft
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Last {
+    Nothing,
+    Word { all_digits: bool },
+    Han,
+    Break,
+}
+
+/// Buffers of the machine.
+#[derive(Clone, Debug, Default)]
+struct Work {
+    tok: Vec<Atom>,
+    num: Vec<Atom>,
+    spaced: Vec<Atom>,
+}
+
+/// Latin tokens longer than this are emitted as they are, without leetspeak decisions, to keep
+/// the look-back bounded.
+const MAX_TOKEN: usize = 64;
+
+struct Machine<'a> {
+    cfg: &'a NormalizeConfig,
+    text: &'a mut String,
+    chars: &'a mut Vec<CanonChar>,
+    tok: &'a mut Vec<Atom>,
+    num: &'a mut Vec<Atom>,
+    /// Single letters or digits separated by junk, waiting to be joined ("g u n").
+    spaced: &'a mut Vec<Atom>,
+    gap: Gap,
+    num_gap: Gap,
+    spaced_gap: Gap,
+    last: Last,
+    /// Flags of invisible characters met inside a Latin token, for its next character.
+    pending: Evasion,
+    /// The last emitted character and how many times it repeated (for collapsing).
+    run_ch: char,
+    run_len: u32,
+}
+
+impl<'a> Machine<'a> {
+    fn new(
+        cfg: &'a NormalizeConfig,
+        text: &'a mut String,
+        chars: &'a mut Vec<CanonChar>,
+        work: &'a mut Work,
+    ) -> Machine<'a> {
+        work.tok.clear();
+        work.num.clear();
+        work.spaced.clear();
+        Machine {
+            cfg,
+            text,
+            chars,
+            tok: &mut work.tok,
+            num: &mut work.num,
+            spaced: &mut work.spaced,
+            gap: Gap::default(),
+            num_gap: Gap::default(),
+            spaced_gap: Gap::default(),
+            last: Last::Nothing,
+            pending: Evasion::empty(),
+            run_ch: '\0',
+            run_len: 0,
+        }
+    }
+
+    /// Runs the whole input through the machine.
+    fn run(mut self, table: &Table, input: &str) {
+        for (i, c) in input.char_indices() {
+            let start = i as u32;
+            let end = (i + c.len_utf8()) as u32;
+            table.for_each(c, |e: Entry| {
+                self.feed(Atom {
+                    ch: e.ch(),
+                    kind: e.kind,
+                    extra: e.extra,
+                    start,
+                    end,
+                    flags: e.evasions(),
+                })
+            });
+        }
+        self.flush_tok();
+        self.flush_num(false);
+        self.flush_spaced();
+    }
+
+    #[inline]
+    fn feed(&mut self, mut a: Atom) {
+        match a.kind {
+            Kind::Leet if self.tok.is_empty() && !self.num.is_empty() => {
+                // After a numeral a symbol cannot be inside a Latin word: it is junk.
+                self.gap.add(&Atom {
+                    flags: a.flags | Evasion::SEPARATOR,
+                    ..a
+                });
+            }
+            Kind::Letter | Kind::Digit | Kind::Leet => {
+                if !self.num.is_empty() {
+                    self.flush_num(a.kind == Kind::Digit);
+                }
+                if self.tok.len() >= MAX_TOKEN {
+                    self.flush_tok();
+                }
+                if !self.pending.is_empty() {
+                    a.flags |= self.pending;
+                    self.pending = Evasion::empty();
+                }
+                self.tok.push(a);
+            }
+            Kind::Numeral => {
+                self.flush_tok();
+                if self.num.is_empty() {
+                    self.num_gap = std::mem::take(&mut self.gap);
+                } else if !self.gap.is_empty() {
+                    if self.gap_breaks() || self.gap.pause {
+                        self.flush_num(false);
+                        self.num_gap = std::mem::take(&mut self.gap);
+                    } else {
+                        a.flags |= self.gap.flags;
+                        self.gap = Gap::default();
+                    }
+                }
+                self.num.push(a);
+            }
+            Kind::Han => {
+                self.flush_tok();
+                self.flush_num(false);
+                self.flush_spaced();
+                self.emit_han(a);
+            }
+            Kind::Junk | Kind::Emoji => {
+                self.flush_tok();
+                self.gap.add(&a);
+            }
+            Kind::Invisible => {
+                if self.tok.is_empty() {
+                    self.gap.add(&a);
+                } else {
+                    // Invisible characters never split a word: "g\u{200B}un" is "gun".
+                    self.pending |= a.flags;
+                    if let Some(last) = self.tok.last_mut() {
+                        last.end = a.end;
+                    }
+                }
+            }
+            Kind::HardBreak => {
+                self.flush_tok();
+                self.flush_num(false);
+                self.gap.add(&a);
+                self.gap.hard = true;
+            }
+            Kind::SoftBreak => {
+                self.flush_tok();
+                self.flush_num(false);
+                self.gap.add(&a);
+                self.gap.soft = true;
+            }
+            Kind::Pause => {
+                self.flush_tok();
+                self.flush_num(false);
+                self.gap.add(&a);
+                self.gap.pause = true;
+            }
+            Kind::Multi => {}
+        }
+    }
+
+    /// Whether the pending gap is a hard boundary regardless of what follows.
+    fn gap_breaks(&self) -> bool {
+        self.gap.hard || self.gap.soft || self.gap.count > self.cfg.max_gap
+    }
+
+    #[inline]
+    fn push(&mut self, ch: char, start: u32, end: u32, evasions: Evasion) {
+        self.chars.push(CanonChar {
+            ch,
+            offset: self.text.len() as u32,
+            start,
+            end,
+            evasions,
+        });
+        self.text.push(ch);
+    }
+
+    /// Emits the pause mark standing for prose punctuation between two Chinese words.
+    fn emit_pause(&mut self) {
+        let (start, end) = (self.gap.start, self.gap.end);
+        self.push(PAUSE, start, end, Evasion::empty());
+        self.last = Last::Break;
+        self.run_len = 0;
+    }
+
+    fn emit_break(&mut self) {
+        if matches!(self.last, Last::Word { .. } | Last::Han) {
+            let (start, end) = (self.gap.start, self.gap.end);
+            self.push(BREAK, start, end, Evasion::empty());
+            self.last = Last::Break;
+        }
+        self.run_len = 0;
+    }
+
+    /// Emits one character of a word or CJK run, collapsing repeats: three or more of one Latin
+    /// letter, two or more of one CJK character.
+    #[inline]
+    fn emit_collapsing(&mut self, a: Atom, threshold: u32) {
+        let collapse = self.cfg.collapse_repeats && threshold > 0;
+        if collapse && self.run_len > 0 && a.ch == self.run_ch {
+            self.run_len += 1;
+            if self.run_len == threshold && threshold > 1 {
+                // Fold the copies emitted so far (all but the first) into the first.
+                let mut folded = Evasion::empty();
+                for _ in 2..threshold {
+                    self.text.pop();
+                    if let Some(c) = self.chars.pop() {
+                        folded |= c.evasions;
+                    }
+                }
+                if let Some(first) = self.chars.last_mut() {
+                    first.evasions |= folded;
+                }
+            }
+            if self.run_len >= threshold {
+                if let Some(first) = self.chars.last_mut() {
+                    first.end = a.end;
+                    first.evasions |= Evasion::REPEAT;
+                }
+                return;
+            }
+        } else {
+            self.run_ch = a.ch;
+            self.run_len = 1;
+        }
+        self.push(a.ch, a.start, a.end, a.flags);
+    }
+
+    #[inline]
+    fn emit_han(&mut self, mut a: Atom) {
+        if !self.gap.is_empty() {
+            if self.gap_breaks() {
+                self.emit_break();
+            } else if self.gap.pause && !matches!(self.last, Last::Nothing | Last::Break) {
+                self.emit_pause();
+            } else if self.last == Last::Han {
+                a.flags |= self.gap.flags;
+            }
+        }
+        if self.last != Last::Han {
+            self.run_len = 0;
+        }
+        self.emit_collapsing(a, 2);
+        self.last = Last::Han;
+        self.gap = Gap::default();
+    }
+
+    /// Emits one word (letters and digits, no junk inside), deciding what stands between it and the
+    /// previous output.
+    fn emit_word(&mut self, word: &[Atom]) {
+        let Some(first) = word.first() else { return };
+        let all_digits = word.iter().all(|a| a.kind == Kind::Digit);
+        match self.last {
+            Last::Word {
+                all_digits: last_all_digits,
+            } => {
+                if self.gap.is_empty() {
+                    // Directly adjacent: a number continued by converted numerals joins it; anything
+                    // else gets an empty-origin space so the output reads the same when normalised again.
+                    if !(last_all_digits && all_digits) {
+                        self.push(' ', first.start, first.start, Evasion::empty());
+                        self.run_len = 0;
+                    }
+                } else if self.gap.hard || self.gap.count > self.cfg.max_gap.max(1) {
+                    // One separator between two words is their boundary, never too long a gap.
+                    self.emit_break();
+                } else {
+                    let (start, end) = (self.gap.start, self.gap.end);
+                    self.push(' ', start, end, Evasion::empty());
+                    self.run_len = 0;
+                }
+            }
+            Last::Han => {
+                if !self.gap.is_empty() && self.gap_breaks() {
+                    self.emit_break();
+                } else if self.gap.pause {
+                    self.emit_pause();
+                }
+                self.run_len = 0;
+            }
+            Last::Nothing | Last::Break => self.run_len = 0,
+        }
+        self.gap = Gap::default();
+        for a in word {
+            // Digits never collapse (phone numbers); "www" is a web prefix, not an evasion.
+            let threshold = if a.kind == Kind::Digit || a.ch == 'w' {
+                0
+            } else {
+                3
+            };
+            self.emit_collapsing(*a, threshold);
+        }
+        self.last = Last::Word { all_digits };
+    }
+
+    /// Takes one word of a flushed token: single characters wait in the spaced buffer to be joined
+    /// with the next ones ("g u n"); longer words go out at once.
+    fn take_word(&mut self, word: &[Atom]) {
+        if self.cfg.join_spaced && self.collapsed_len(word) == 1 {
+            let mut word_flags = Evasion::empty();
+            if self.spaced.is_empty() {
+                self.spaced_gap = std::mem::take(&mut self.gap);
+            } else if self.gap.hard || self.gap.count > self.cfg.max_gap {
+                self.flush_spaced();
+                self.spaced_gap = std::mem::take(&mut self.gap);
+            } else if !self.gap.is_empty() {
+                word_flags = self.gap.flags | Evasion::SPACED;
+                self.gap = Gap::default();
+            }
+            for (i, a) in word.iter().enumerate() {
+                let mut a = *a;
+                if i == 0 {
+                    a.flags |= word_flags;
+                }
+                self.spaced.push(a);
+            }
+            return;
+        }
+        self.flush_spaced();
+        self.emit_word(word);
+    }
+
+    /// The length of a word once repeats are collapsed (what decides whether it is a single letter).
+    fn collapsed_len(&self, word: &[Atom]) -> usize {
+        if !self.cfg.collapse_repeats || word.len() < 3 || word[0].ch != word[1].ch {
+            return word.len();
+        }
+        let mut len = 0;
+        let mut i = 0;
+        while i < word.len() {
+            let mut j = i + 1;
+            while j < word.len() && word[j].ch == word[i].ch {
+                j += 1;
+            }
+            let run = j - i;
+            let collapses = run >= 3 && word[i].kind != Kind::Digit && word[i].ch != 'w';
+            len += if collapses { 1 } else { run };
+            i = j;
+        }
+        len
+    }
+
+    /// Emits the spaced-out single characters as one word, leetspeak resolved across it ("w 3 a p 0 n").
+    #[inline]
+    fn flush_spaced(&mut self) {
+        if !self.spaced.is_empty() {
+            self.flush_spaced_slow();
+        }
+    }
+
+    #[inline(never)]
+    fn flush_spaced_slow(&mut self) {
+        let mut spaced = std::mem::take(self.spaced);
+        self.resolve_leet(&mut spaced);
+        let after = std::mem::take(&mut self.gap);
+        self.gap = std::mem::take(&mut self.spaced_gap);
+        self.emit_word(&spaced);
+        self.gap = after;
+        spaced.clear();
+        *self.spaced = spaced;
+    }
+
+    /// Resolves leetspeak in the pending Latin token and emits its words.
+    #[inline]
+    fn flush_tok(&mut self) {
+        if !self.tok.is_empty() {
+            self.flush_tok_slow();
+        }
+    }
+
+    #[inline(never)]
+    fn flush_tok_slow(&mut self) {
+        let mut tok = std::mem::take(self.tok);
+        self.resolve_leet(&mut tok);
+        let mut i = 0;
+        while i < tok.len() {
+            if tok[i].kind == Kind::Leet {
+                let a = tok[i];
+                self.gap.add(&Atom {
+                    flags: Evasion::SEPARATOR,
+                    ..a
+                });
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < tok.len() && tok[j].kind != Kind::Leet {
+                j += 1;
+            }
+            self.take_word(&tok[i..j]);
+            i = j;
+        }
+        tok.clear();
+        *self.tok = tok;
+    }
+
+    /// Digits and symbols with a letter somewhere before and after them in the token are letters
+    /// (w3ap0n, bu11et, we@pon); `$` opening a word is one too ($hell). Anything else stays:
+    /// numbers such as 13800138000 or 2024 keep their digits.
+    fn resolve_leet(&self, tok: &mut [Atom]) {
+        if !self.cfg.leet || tok.iter().all(|a| a.kind == Kind::Letter) {
+            return;
+        }
+        let is_letter = |a: &Atom| a.kind == Kind::Letter;
+        let Some(first_letter) = tok.iter().position(is_letter) else {
+            return;
+        };
+        let last_letter = tok.iter().rposition(is_letter).unwrap_or(first_letter);
+        // Decisions look at the original characters, not at ones converted a moment ago: the one
+        // before is remembered, the one after is not converted yet. (Spaced runs have no length
+        // bound, so no fixed buffer of originals.)
+        let mut before = '\0';
+        for i in 0..tok.len() {
+            let a = tok[i];
+            let previous = std::mem::replace(&mut before, a.ch);
+            if !matches!(a.kind, Kind::Digit | Kind::Leet) {
+                continue;
+            }
+            let inside = first_letter < i && i < last_letter;
+            let opening = i == 0 && a.ch == '$' && tok.get(1).is_some_and(is_letter);
+            if !(inside || opening) {
+                continue;
+            }
+            let neighbour_one = previous == '1' || tok.get(i + 1).is_some_and(|b| b.ch == '1');
+            let letter = match a.ch {
+                '0' => 'o',
+                '1' if neighbour_one => 'l',
+                '1' | '!' => 'i',
+                '2' => 'z',
+                '3' | '€' => 'e',
+                '4' | '@' => 'a',
+                '5' | '$' => 's',
+                '6' | '9' => 'g',
+                '7' => 't',
+                '8' => 'b',
+                '|' => 'l',
+                _ => continue,
+            };
+            tok[i] = Atom {
+                ch: letter,
+                kind: Kind::Letter,
+                flags: a.flags | Evasion::LEET,
+                ..a
+            };
+        }
+    }
+
+    /// Emits the pending run of Chinese numerals: as digits when it is a number (three or more
+    /// numerals, or next to digits), otherwise as the characters they are.
+    #[inline]
+    fn flush_num(&mut self, next_is_digit: bool) {
+        if !self.num.is_empty() {
+            self.flush_num_slow(next_is_digit);
+        }
+    }
+
+    #[inline(never)]
+    fn flush_num_slow(&mut self, next_is_digit: bool) {
+        let mut num = std::mem::take(self.num);
+        let num_gap_breaks = self.num_gap.hard
+            || self.num_gap.soft
+            || self.num_gap.pause
+            || self.num_gap.count > self.cfg.max_gap;
+        // Junk between a digit and a numeral is dropped, so the decision must not depend on it.
+        let prev_digit = match self.spaced.last() {
+            Some(a) => a.kind == Kind::Digit,
+            None => matches!(self.last, Last::Word { all_digits: true }),
+        };
+        let convert = num.len() >= 3 || next_is_digit || (prev_digit && !num_gap_breaks);
+        let after = std::mem::take(&mut self.gap);
+        self.gap = std::mem::take(&mut self.num_gap);
+        if convert {
+            for a in num.iter_mut() {
+                a.ch = char::from(b'0' + a.extra.min(9));
+                a.kind = Kind::Digit;
+                a.flags |= Evasion::NUMERAL;
+            }
+            self.take_word(&num);
+        } else {
+            self.flush_spaced();
+            for a in num.iter() {
+                self.emit_han(Atom {
+                    kind: Kind::Han,
+                    ..*a
+                });
+            }
+        }
+        self.gap = after;
+        num.clear();
+        *self.num = num;
+    }
+}
+
+/// Normalises `input` with the reference machine.
+pub(crate) fn normalize(table: &Table, input: &str) -> (String, Vec<CanonChar>) {
+    let mut text = String::new();
+    let mut chars = Vec::new();
+    let mut work = Work::default();
+    Machine::new(table.config(), &mut text, &mut chars, &mut work).run(table, input);
+    (text, chars)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{NormalizeConfig, Normalized, Normalizer};
+    use super::normalize;
+    use proptest::prelude::*;
+
+    /// Configurations that steer the machine down different paths.
+    fn configs() -> Vec<NormalizeConfig> {
+        let mut out = vec![NormalizeConfig::default()];
+        let flips: [fn(&mut NormalizeConfig); 9] = [
+            |c| c.leet = false,
+            |c| c.join_spaced = false,
+            |c| c.collapse_repeats = false,
+            |c| c.skip_junk = false,
+            |c| c.numerals = false,
+            |c| c.case = false,
+            |c| c.width = false,
+            |c| c.max_gap = 1,
+            |c| c.max_gap = 0,
+        ];
+        for flip in flips {
+            let mut c = NormalizeConfig::default();
+            flip(&mut c);
+            out.push(c);
+        }
+        out
+    }
+
+    /// One normaliser per configuration of [`configs`], built once (table builds are slow in
+    /// debug builds).
+    fn normalizers() -> &'static [Normalizer] {
+        static ALL: std::sync::OnceLock<Vec<Normalizer>> = std::sync::OnceLock::new();
+        ALL.get_or_init(|| configs().into_iter().map(Normalizer::new).collect())
+    }
+
+    fn same_as_reference(config: usize, input: &str) -> Result<(), TestCaseError> {
+        let n = &normalizers()[config];
+        let config = n.config();
+        let (text, chars) = normalize(&n.table, input);
+        let mut out = Normalized::new();
+        // Twice into one buffer: reuse must not change anything.
+        n.normalize_into("x 1 y", &mut out);
+        n.normalize_into(input, &mut out);
+        prop_assert_eq!(
+            out.text(),
+            text.as_str(),
+            "input {:?} config {:?}",
+            input,
+            config
+        );
+        prop_assert_eq!(
+            out.chars(),
+            chars.as_slice(),
+            "input {:?} config {:?}",
+            input,
+            config
+        );
+        Ok(())
+    }
+
+    fn cases() -> u32 {
+        std::env::var("JW_DIFF_CASES")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(3000)
+    }
+
+    const EVASION_ALPHABET: &str = "[a-zA-Z0-9 .,*@$!|€_\\-'#:/軍军火枪支槍壹贰叁捌一二三八零。！？；\n\r\t\u{3000}\u{200B}\u{200D}\u{FE0F}\u{0301}😀👍🏻🇫①⑴ＧｕⓝéаАΑ𝐰𝐞ﬁ㎏]";
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(cases()))]
+
+        #[test]
+        fn same_as_reference_for_arbitrary_unicode(input in "\\PC{0,60}", config in 0..10usize) {
+            same_as_reference(config, &input)?;
+        }
+
+        #[test]
+        fn same_as_reference_for_any_chars(input in ".{0,40}", config in 0..10usize) {
+            same_as_reference(config, &input)?;
+        }
+
+        #[test]
+        fn same_as_reference_for_evasion_alphabet(
+            input in proptest::string::string_regex(&format!("{EVASION_ALPHABET}{{0,80}}")).unwrap(),
+            config in 0..10usize,
+        ) {
+            same_as_reference(config, &input)?;
+        }
+
+        #[test]
+        fn same_as_reference_for_words(
+            words in prop::collection::vec("[a-zA-Z]{1,4}|[0-9]{1,3}|[a-z0-9@$!|]{1,6}|[军火枪一三零]{1,3}|w+|a{1,70}", 0..30),
+            seps in prop::collection::vec("[ .\n。,!]{0,3}", 30),
+            config in 0..10usize,
+        ) {
+            let mut input = String::new();
+            for (w, s) in words.iter().zip(&seps) {
+                input.push_str(w);
+                input.push_str(s);
+            }
+            same_as_reference(config, &input)?;
+        }
+    }
+
+    #[test]
+    fn long_words_and_fixed_cases_match_the_reference() {
+        let long = "ab".repeat(70);
+        // A spaced run longer than a token with leetspeak inside (once an out-of-bounds panic).
+        let spaced = "a 1 ".repeat(40);
+        let inputs = [
+            long.as_str(),
+            spaced.as_str(),
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa b",
+            "g u n w3ap0n 13800138000 壹叁捌 hello!! @user $hell",
+            "军 火 军军火 the gun www.a。com",
+        ];
+        for n in normalizers() {
+            for input in inputs {
+                let (text, chars) = normalize(&n.table, input);
+                let out = n.normalize(input);
+                assert_eq!(out.text(), text, "{input:?}");
+                assert_eq!(out.chars(), chars.as_slice(), "{input:?}");
+            }
+        }
+    }
+}
