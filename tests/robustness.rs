@@ -13,7 +13,8 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use jingwang::{
-    BuildErrorKind, Filter, LexiconErrorKind, LoadErrorKind, Scratch, Severity, MAX_TERM_CHARS,
+    BuildErrorKind, Filter, LexiconErrorKind, LoadErrorKind, NormalizeConfig, Normalizer, Scratch,
+    Severity, MAX_TERM_CHARS,
 };
 
 const BIN: &str = env!("CARGO_BIN_EXE_jingwang");
@@ -606,4 +607,41 @@ fn cli_rejects_invalid_utf8_and_corrupt_filters_with_one_line() {
     ));
     assert_eq!(code, 2);
     one_error_line(&err);
+}
+
+/// Regression (found by the `normalize_invariants` fuzz target, fixed on main): with `max_gap = 0`,
+/// `壹1a` normalised to `1 1a` (a word-boundary space between the numeral and the Latin word) and that
+/// to `1\n1a` (the space a gap too long), so normalising was not idempotent.
+#[test]
+fn normalizer_idempotent_with_max_gap_zero() {
+    let mut config = NormalizeConfig::default();
+    config.max_gap = 0;
+    let n = Normalizer::new(config);
+    for input in ["壹1a", "冰\u{301}壹1aaaaaaaa"] {
+        let once = n.normalize_to_string(input);
+        let twice = n.normalize_to_string(&once);
+        assert_eq!(twice, once, "normalising {input:?} twice");
+    }
+}
+
+/// Regression (found by the `lexicon_parse` fuzz target, fixed on main): a Latin word of 64 letters
+/// followed by a digit and another word panicked in the normaliser ("index out of bounds: the len is 65
+/// but the index is 65"), so any scan of such text crashed. The fuzz input was `*22.,UUU\0\0`, 125 × `P`,
+/// `3\x0e.UUU`.
+#[test]
+fn normalizer_no_panic_on_64_letter_word_then_digit() {
+    let inputs = [
+        format!("{}3 a", "p".repeat(64)),
+        format!("{}3.a", "p".repeat(64)),
+        format!("{}3.a", "p".repeat(128)),
+        format!("UUU{}3.UUU", "P".repeat(125)),
+    ];
+    let n = Normalizer::default();
+    let f = Filter::new(["gun", "枪支"]).unwrap();
+    for input in &inputs {
+        let canon = std::panic::catch_unwind(|| n.normalize_to_string(input));
+        assert!(canon.is_ok(), "normalize panicked on {input:?}");
+        let found = std::panic::catch_unwind(|| f.find_all(input));
+        assert!(found.is_ok(), "find_all panicked on {input:?}");
+    }
 }

@@ -49,9 +49,7 @@ pub fn config(u: &mut Unstructured<'_>) -> NormalizeConfig {
     c.join_spaced = bit(8);
     c.numerals = bit(9);
     c.collapse_repeats = bit(10);
-    // `max_gap = 0` breaks idempotence (tests/regressions_pending.rs,
-    // normalizer_idempotent_with_max_gap_zero); widen this back to 0..=12 once that is fixed.
-    c.max_gap = u.int_in_range(1..=12).unwrap_or(8);
+    c.max_gap = u.int_in_range(0..=12).unwrap_or(8);
     c
 }
 
