@@ -7,7 +7,7 @@
 
 use std::collections::BTreeSet;
 
-use jingwang::{Filter, Severity, TermOptions, BREAK};
+use jingwang::{Evasion, Filter, Severity, TermOptions, BREAK, PAUSE};
 use jingwang_fuzz::{check_span, text};
 use libfuzzer_sys::arbitrary::Unstructured;
 use libfuzzer_sys::fuzz_target;
@@ -46,8 +46,18 @@ fuzz_target!(|data: &[u8]| {
     let mut canon_terms: Vec<(u32, String, u8)> = Vec::new();
     let mut bad_term = None;
     for (t, word) in &terms {
-        let canon = built_norm.normalize_to_string(t);
-        let canon = canon.trim_matches(' ').to_string();
+        let normalized = built_norm.normalize(t);
+        // Terms written with a repeated run (哥哥, "sss") must meet a repeated run in the text, a rule
+        // this simple reference does not model; terms with a pause mark are left out for the same reason.
+        if normalized
+            .chars()
+            .iter()
+            .any(|c| c.evasions.contains(Evasion::REPEAT))
+            || normalized.text().contains(PAUSE)
+        {
+            return;
+        }
+        let canon = normalized.text().trim_matches(' ').to_string();
         if canon.is_empty() || canon.contains(BREAK) {
             bad_term = Some(t.clone());
             break;
@@ -117,7 +127,7 @@ fuzz_target!(|data: &[u8]| {
         .collect();
     assert_eq!(
         actual, expected,
-        "find_all differs from the reference\ntext {input:?}\ncanonical {canon:?}\nterms {canon_terms:?}"
+        "find_all differs from the reference\ntext {input:?}\ncanonical {canon:?}\nterms {canon_terms:?}\nas written {terms:?}"
     );
     assert_eq!(
         filter.is_match(&input),
