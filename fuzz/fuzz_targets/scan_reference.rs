@@ -125,9 +125,22 @@ fuzz_target!(|data: &[u8]| {
         .iter()
         .map(|m| (m.start(), m.end(), m.term().as_u32()))
         .collect();
-    assert_eq!(
-        actual, expected,
-        "find_all differs from the reference\ntext {input:?}\ncanonical {canon:?}\nterms {canon_terms:?}\nas written {terms:?}"
+    // Spans are trimmed at collapsed runs (a run of one repeated character at either end of a match
+    // keeps one copy), so an actual span may be shorter than the reference's: each actual match must lie
+    // inside a reference match of the same term, and the two sets must pair up one to one.
+    let contained = |a: &(usize, usize, u32), e: &(usize, usize, u32)| {
+        a.2 == e.2 && e.0 <= a.0 && a.1 <= e.1 && a.0 < a.1
+    };
+    let fits = actual.len() == expected.len()
+        && actual
+            .iter()
+            .all(|a| expected.iter().any(|e| contained(a, e)))
+        && expected
+            .iter()
+            .all(|e| actual.iter().any(|a| contained(a, e)));
+    assert!(
+        fits,
+        "find_all differs from the reference\ntext {input:?}\ncanonical {canon:?}\nterms {canon_terms:?}\nas written {terms:?}\nactual {actual:?}\nexpected {expected:?}"
     );
     assert_eq!(
         filter.is_match(&input),
