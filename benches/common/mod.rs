@@ -69,3 +69,155 @@ pub fn generated_en() -> String {
      meeting moved to 3pm tomorrow, see you there. thanks for the help yesterday\n"
         .to_string()
 }
+
+/// Reads the files `rels` under the corpus directory and returns about `size` bytes of their lines
+/// (the last line cut on a char boundary), repeated when the files are smaller; lines for which `keep`
+/// is false are skipped. Falls back to `fallback` (and says so) when no file can be read.
+pub fn sized(
+    rels: &[&str],
+    size: usize,
+    fallback: fn() -> String,
+    keep: &mut dyn FnMut(&str) -> bool,
+) -> (String, &'static str) {
+    let mut source = String::new();
+    let mut origin = "corpus";
+    if let Some(dir) = corpora_dir() {
+        for rel in rels {
+            if let Ok(text) = std::fs::read_to_string(dir.join(rel)) {
+                source.push_str(&text);
+                if !source.ends_with('\n') {
+                    source.push('\n');
+                }
+            }
+            if source.len() >= size * 2 {
+                break;
+            }
+        }
+    }
+    if source.is_empty() {
+        eprintln!(
+            "jingwang bench: corpus files {rels:?} not found (set JINGWANG_CORPORA); using generated text"
+        );
+        source = fallback();
+        origin = "generated";
+    }
+    let mut out = String::with_capacity(size + 64);
+    let mut added = true;
+    while out.len() < size && added {
+        added = false;
+        for line in source.lines() {
+            if line.trim().is_empty() || !keep(line) {
+                continue;
+            }
+            added = true;
+            let room = size - out.len();
+            if line.len() < room {
+                out.push_str(line);
+                out.push('\n');
+            } else {
+                // The last line is cut to fit; a cut that leaves nothing still ends the text.
+                out.push_str(&line[..floor_char_boundary(line, room)]);
+                return (out, origin);
+            }
+            if out.len() >= size {
+                break;
+            }
+        }
+    }
+    (out, origin)
+}
+
+/// Han-only words of 2 to 6 characters from jieba's dictionary and THUOCL, in file order, without
+/// duplicates; generated words when the word lists are absent.
+pub fn cjk_words() -> Vec<String> {
+    let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let is_word = |w: &str| {
+        let n = w.chars().count();
+        (2..=6).contains(&n) && w.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    };
+    if let Some(dir) = corpora_dir() {
+        let mut files = vec![dir.join("wordlists/jieba_dict.txt")];
+        if let Ok(rd) = std::fs::read_dir(dir.join("wordlists/thuocl")) {
+            let mut more: Vec<_> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            more.sort();
+            files.extend(more);
+        }
+        for f in files {
+            if let Ok(text) = std::fs::read_to_string(&f) {
+                for line in text.lines() {
+                    let w = line.split_whitespace().next().unwrap_or("");
+                    if is_word(w) && seen.insert(w.to_string()) {
+                        out.push(w.to_string());
+                    }
+                }
+            }
+        }
+    }
+    if out.is_empty() {
+        eprintln!(
+            "jingwang bench: word lists not found (set JINGWANG_CORPORA); using generated terms"
+        );
+    }
+    // Generated words fill up to the largest lexicon size when the lists are short or absent.
+    let mut seed = 12345u32;
+    while out.len() < 330_000 {
+        let mut w = String::new();
+        for _ in 0..3 {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            w.push(char::from_u32(0x4e00 + (seed >> 8) % 8000).unwrap_or('一'));
+        }
+        if seen.insert(w.clone()) {
+            out.push(w);
+        }
+    }
+    out
+}
+
+/// Lower-case ASCII words of 4 to 20 letters from wamerican, without duplicates; generated words when
+/// the list is absent.
+pub fn en_words() -> Vec<String> {
+    let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    if let Some(dir) = corpora_dir() {
+        if let Ok(text) = std::fs::read_to_string(dir.join("wordlists/wamerican_huge.txt")) {
+            for w in text.lines() {
+                if (4..=20).contains(&w.len())
+                    && w.bytes().all(|b| b.is_ascii_lowercase())
+                    && seen.insert(w.to_string())
+                {
+                    out.push(w.to_string());
+                }
+            }
+        }
+    }
+    let mut seed = 777u32;
+    while out.len() < 100_000 {
+        let mut w = String::new();
+        for _ in 0..7 {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            w.push(char::from(b'a' + ((seed >> 16) % 26) as u8));
+        }
+        if seen.insert(w.clone()) {
+            out.push(w);
+        }
+    }
+    out
+}
+
+/// `n` terms, three quarters Chinese words and one quarter English words, each part spread evenly over
+/// its list (so common and rare words both appear).
+pub fn dictionary_terms(n: usize, cjk: &[String], en: &[String]) -> Vec<String> {
+    let n_en = n / 4;
+    let n_zh = n - n_en;
+    let pick = |list: &[String], k: usize| -> Vec<String> {
+        if k == 0 {
+            return Vec::new();
+        }
+        let k = k.min(list.len());
+        (0..k).map(|i| list[i * list.len() / k].clone()).collect()
+    };
+    let mut out = pick(cjk, n_zh);
+    out.extend(pick(en, n_en));
+    out
+}

@@ -10,7 +10,7 @@ use regex_automata::{meta, util::syntax};
 use super::error::{BuildError, BuildErrorKind};
 use super::{
     next_filter_id, pending, CoEntry, Filter, Inner, MatchKind, Pattern, RegexEntry, Regexes,
-    Settings, Target, TermEntry, TARGET_ALLOW, TARGET_CO_ALL, TARGET_CO_NONE, TARGET_DENY,
+    Settings, Target, TermEntry, PLURAL, TARGET_ALLOW, TARGET_CO_ALL, TARGET_CO_NONE, TARGET_DENY,
     WORD_END, WORD_START,
 };
 use crate::lexicon::{AllowEntry, Lexicon, Location, RegexRule, Severity, Term, TermOptions};
@@ -359,15 +359,14 @@ impl Compiler {
     }
 
     /// Adds a canonical phrase with its plural forms when it is a whole word ending in a letter.
-    fn add_phrase(&mut self, canon: &str, target: Target) {
+    fn add_phrase(&mut self, canon: &str, mut target: Target) {
         if target.word & WORD_END != 0
             && canon
                 .chars()
                 .next_back()
                 .is_some_and(|c| c.is_ascii_alphabetic())
         {
-            self.patterns.add(format!("{canon}s"), target);
-            self.patterns.add(format!("{canon}es"), target);
+            target.word |= PLURAL;
         }
         self.patterns.add(canon.to_string(), target);
     }

@@ -173,6 +173,9 @@ pub(crate) const TARGET_CO_NONE: u8 = 3;
 pub(crate) const WORD_START: u8 = 1;
 /// The canonical character after the pattern must not be an ASCII letter or digit.
 pub(crate) const WORD_END: u8 = 2;
+/// With `WORD_END`: the word may also end in a plural `s` or `es` (checked when matching, so plurals
+/// cost no patterns).
+pub(crate) const PLURAL: u8 = 4;
 
 /// One meaning of a literal pattern.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -385,12 +388,12 @@ impl Filter {
     /// The term id with this index, if the filter has that many terms and rules (ids run from 0 to
     /// [`Filter::term_count`] − 1). For callers that keep ids as plain numbers, such as the C API.
     pub fn term_id(&self, index: usize) -> Option<TermId> {
-        (index < self.0.terms.len()).then(|| TermId(index as u32))
+        (index < self.0.terms.len()).then_some(TermId(index as u32))
     }
 
     /// The category id with this index, if the filter has that many categories.
     pub fn category_id(&self, index: usize) -> Option<CategoryId> {
-        (index < self.0.categories.len()).then(|| CategoryId(index as u32))
+        (index < self.0.categories.len()).then_some(CategoryId(index as u32))
     }
 
     /// The term or rule as written (for a rule: its name, or its pattern when it has none).

@@ -4,8 +4,8 @@
 use regex_automata::{meta, Input, PatternSet};
 
 use super::{
-    CategoryId, CoEntry, Inner, Match, TermId, TARGET_ALLOW, TARGET_CO_ALL, TARGET_DENY, WORD_END,
-    WORD_START,
+    CategoryId, CoEntry, Inner, Match, TermId, PLURAL, TARGET_ALLOW, TARGET_CO_ALL, TARGET_DENY,
+    WORD_END, WORD_START,
 };
 use crate::normalize::{Evasion, Normalized, BREAK};
 use crate::span::Span;
@@ -65,15 +65,26 @@ impl Scratch {
     }
 }
 
-/// Whether the canonical text has no ASCII letter or digit just before `start` / at `end`.
-fn boundary_ok(text: &[u8], start: usize, end: usize, word: u8) -> bool {
+/// Where a literal hit ends once its word boundaries are checked: `None` when an ASCII letter or digit
+/// touches a whole-word end, `end + 1` or `end + 2` when a plural `s`/`es` completes the word.
+fn word_end(text: &[u8], start: usize, end: usize, word: u8) -> Option<usize> {
     if word & WORD_START != 0 && start > 0 && text[start - 1].is_ascii_alphanumeric() {
-        return false;
+        return None;
     }
-    if word & WORD_END != 0 && end < text.len() && text[end].is_ascii_alphanumeric() {
-        return false;
+    if word & WORD_END == 0 || end >= text.len() || !text[end].is_ascii_alphanumeric() {
+        return Some(end);
     }
-    true
+    if word & PLURAL != 0 {
+        for suffix in [&b"s"[..], &b"es"[..]] {
+            let e = end + suffix.len();
+            if text[end..].starts_with(suffix)
+                && (e == text.len() || !text[e].is_ascii_alphanumeric())
+            {
+                return Some(e);
+            }
+        }
+    }
+    None
 }
 
 /// Whether every pattern character marked in `repeat` (see `Target::repeat`) stands on a collapsed
@@ -140,7 +151,7 @@ pub(super) fn is_match(inner: &Inner, text: &str, scratch: &mut Scratch) -> bool
             let norm = &scratch.normalized;
             if pattern.targets.iter().any(|t| {
                 t.kind == TARGET_DENY
-                    && boundary_ok(bytes, m.start(), m.end(), t.word)
+                    && word_end(bytes, m.start(), m.end(), t.word).is_some()
                     && (t.repeat == 0 || repeat_ok(norm, m.start(), t.repeat))
             }) {
                 return true;
@@ -176,12 +187,13 @@ pub(super) fn find_all(inner: &Inner, text: &str, scratch: &mut Scratch, out: &m
                 continue;
             };
             for t in &pattern.targets {
-                if !boundary_ok(bytes, m.start(), m.end(), t.word)
-                    || (t.repeat != 0 && !repeat_ok(norm, m.start(), t.repeat))
-                {
+                let Some(end) = word_end(bytes, m.start(), m.end(), t.word) else {
+                    continue;
+                };
+                if t.repeat != 0 && !repeat_ok(norm, m.start(), t.repeat) {
                     continue;
                 }
-                let (start, end) = (m.start() as u32, m.end() as u32);
+                let (start, end) = (m.start() as u32, end as u32);
                 match t.kind {
                     TARGET_DENY => scratch.hits.push(Hit {
                         start,
@@ -198,7 +210,7 @@ pub(super) fn find_all(inner: &Inner, text: &str, scratch: &mut Scratch, out: &m
                         start,
                         end,
                         start_char: char_index(norm, m.start()),
-                        end_char: char_index(norm, m.end()),
+                        end_char: char_index(norm, end as usize),
                     }),
                 }
             }

@@ -5,7 +5,7 @@ use super::builder::{build_automaton, build_regexes};
 use super::error::{LoadError, LoadErrorKind};
 use super::{
     next_filter_id, CoEntry, Inner, MatchKind, Pattern, RegexEntry, Settings, Target, TermEntry,
-    TARGET_CO_NONE, WORD_END, WORD_START,
+    PLURAL, TARGET_CO_NONE, WORD_END, WORD_START,
 };
 use crate::lexicon::Severity;
 use crate::normalize::{Evasion, NormalizeConfig, Normalizer};
@@ -326,7 +326,7 @@ fn decode(payload: &[u8]) -> Result<Inner, LoadError> {
             let slot = r.u32()?;
             let evasion = Evasion::from_bits_truncate(r.u32()?);
             let repeat = r.u64()?;
-            if kind > TARGET_CO_NONE || word & !(WORD_START | WORD_END) != 0 {
+            if kind > TARGET_CO_NONE || word & !(WORD_START | WORD_END | PLURAL) != 0 {
                 return Err(LoadError::corrupt("bad pattern target"));
             }
             targets.push(Target {
