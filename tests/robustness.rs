@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use jingwang::{
     BuildErrorKind, Filter, LexiconErrorKind, LoadErrorKind, NormalizeConfig, Normalizer, Scratch,
-    Severity, MAX_TERM_CHARS,
+    Severity, TermOptions, MAX_TERM_CHARS,
 };
 
 const BIN: &str = env!("CARGO_BIN_EXE_jingwang");
@@ -643,5 +643,39 @@ fn normalizer_no_panic_on_64_letter_word_then_digit() {
         assert!(canon.is_ok(), "normalize panicked on {input:?}");
         let found = std::panic::catch_unwind(|| f.find_all(input));
         assert!(found.is_ok(), "find_all panicked on {input:?}");
+    }
+}
+
+/// Regression (found while testing robustness): a Latin word longer than 64 characters (`MAX_TOKEN` in `src/normalize/stream.rs`) is cut into
+/// tokens with a space written between them, which the input does not have. So `xy` × 32 + `gun`, one
+/// 67-letter word, normalises to `…xyxy gun` and the whole-word term `gun` matches inside it (a false
+/// positive), while `xy` × 31 + `gun` normalises to `…xygu n` and a term that matches anywhere
+/// (`word: Some(false)`) misses `gun` (padding a word moves a term across the cut: an evasion).
+#[test]
+fn long_latin_word_is_not_split_at_64_chars() {
+    let whole = Filter::new(["gun"]).unwrap();
+    let text = format!("{}gun", "xy".repeat(32));
+    assert!(
+        whole.find_all(&text).is_empty(),
+        "whole-word gun inside {text:?}"
+    );
+    let mut b = Filter::builder();
+    b.add_term_with(
+        "gun",
+        "c",
+        Severity::Medium,
+        TermOptions {
+            word: Some(false),
+            ..TermOptions::default()
+        },
+    );
+    let anywhere = b.build().unwrap();
+    for k in [30, 31, 32, 40] {
+        let text = format!("{}gun", "xy".repeat(k));
+        assert_eq!(
+            anywhere.find_all(&text).len(),
+            1,
+            "substring gun in {text:?}"
+        );
     }
 }

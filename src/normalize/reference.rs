@@ -80,6 +80,8 @@ struct Machine<'a> {
     /// The last emitted character and how many times it repeated (for collapsing).
     run_ch: char,
     run_len: u32,
+    /// The next word continues a Latin word cut at `MAX_TOKEN` characters: no space before it.
+    continues: bool,
 }
 
 impl<'a> Machine<'a> {
@@ -106,6 +108,7 @@ impl<'a> Machine<'a> {
             pending: Evasion::empty(),
             run_ch: '\0',
             run_len: 0,
+            continues: false,
         }
     }
 
@@ -146,6 +149,7 @@ impl<'a> Machine<'a> {
                 }
                 if self.tok.len() >= MAX_TOKEN {
                     self.flush_tok();
+                    self.continues = true;
                 }
                 if !self.pending.is_empty() {
                     a.flags |= self.pending;
@@ -281,6 +285,7 @@ impl<'a> Machine<'a> {
 
     #[inline]
     fn emit_han(&mut self, mut a: Atom) {
+        self.continues = false;
         if !self.gap.is_empty() {
             if self.gap_breaks() {
                 self.emit_break();
@@ -310,7 +315,7 @@ impl<'a> Machine<'a> {
                 if self.gap.is_empty() {
                     // Directly adjacent: a number continued by converted numerals joins it; anything
                     // else gets an empty-origin space so the output reads the same when normalised again.
-                    if !(last_all_digits && all_digits) {
+                    if !(last_all_digits && all_digits) && !self.continues {
                         self.push(' ', first.start, first.start, Evasion::empty());
                         self.run_len = 0;
                     }
@@ -344,6 +349,7 @@ impl<'a> Machine<'a> {
             self.emit_collapsing(*a, threshold);
         }
         self.last = Last::Word { all_digits };
+        self.continues = false;
     }
 
     /// Takes one word of a flushed token: single characters wait in the spaced buffer to be joined

@@ -115,6 +115,8 @@ pub(crate) struct Machine<'a> {
     /// The last emitted character and how many times it repeated (for collapsing).
     run_ch: char,
     run_len: u32,
+    /// The next word continues a Latin word cut at `MAX_TOKEN` characters: no space before it.
+    continues: bool,
 }
 
 impl<'a> Machine<'a> {
@@ -142,6 +144,7 @@ impl<'a> Machine<'a> {
             pending: Evasion::empty(),
             run_ch: '\0',
             run_len: 0,
+            continues: false,
         }
     }
 
@@ -375,6 +378,7 @@ impl<'a> Machine<'a> {
             pending = Evasion::empty();
         }
         self.last = Last::Word { all_digits: false };
+        self.continues = false;
         for k in j..t {
             self.gap
                 .add_parts(k as u32, k as u32 + 1, Evasion::SEPARATOR);
@@ -433,6 +437,7 @@ impl<'a> Machine<'a> {
                 }
                 if self.tok.len() >= MAX_TOKEN {
                     self.flush_tok();
+                    self.continues = true;
                 }
                 if !self.pending.is_empty() {
                     a.flags |= self.pending;
@@ -574,6 +579,7 @@ impl<'a> Machine<'a> {
 
     #[inline]
     fn emit_han(&mut self, mut a: Atom) {
+        self.continues = false;
         if !self.gap.is_empty() {
             if self.gap_breaks() {
                 self.emit_break();
@@ -607,6 +613,7 @@ impl<'a> Machine<'a> {
             self.emit_collapsing(*a, threshold);
         }
         self.last = Last::Word { all_digits };
+        self.continues = false;
     }
 
     /// Emits what stands between the previous output and a word starting at `first_start`.
@@ -636,7 +643,7 @@ impl<'a> Machine<'a> {
                 if self.gap.is_empty() {
                     // Directly adjacent: a number continued by converted numerals joins it; anything
                     // else gets an empty-origin space so the output reads the same when normalised again.
-                    if !(last_all_digits && all_digits) {
+                    if !(last_all_digits && all_digits) && !self.continues {
                         self.push(' ', first_start, first_start, Evasion::empty());
                         self.run_len = 0;
                     }
