@@ -643,7 +643,7 @@ impl<'a> Machine<'a> {
                 if self.gap.is_empty() {
                     // Directly adjacent: a number continued by converted numerals joins it; anything
                     // else gets an empty-origin space so the output reads the same when normalised again.
-                    if !(last_all_digits && all_digits) && !self.continues {
+                    if !(self.continues || (last_all_digits && all_digits)) {
                         self.push(' ', first_start, first_start, Evasion::empty());
                         self.run_len = 0;
                     }
