@@ -9,7 +9,7 @@ use regex_automata::{meta, util::syntax};
 
 use super::error::{BuildError, BuildErrorKind};
 use super::{
-    next_filter_id, pending, CoEntry, Filter, Inner, MatchKind, Pattern, RegexEntry, Regexes,
+    next_filter_id, pending, CoEntry, Filter, Inner, MatchKind, PatternTable, RegexEntry, Regexes,
     Settings, Target, TermEntry, PLURAL, TARGET_ALLOW, TARGET_CO_ALL, TARGET_CO_NONE, TARGET_DENY,
     WORD_END, WORD_START,
 };
@@ -246,10 +246,28 @@ fn append(into: &mut Lexicon, from: Lexicon) {
     into.co_rules.extend(from.co_rules);
 }
 
+/// A distinct canonical string and everything it stands for, while compiling.
+struct Pattern {
+    text: String,
+    targets: Vec<Target>,
+}
+
 /// Collects distinct canonical patterns and their targets.
 struct Patterns {
     index: HashMap<String, u32>,
     list: Vec<Pattern>,
+}
+
+impl Patterns {
+    /// The flat table the filter keeps.
+    fn into_table(self) -> PatternTable {
+        let mut table = PatternTable::default();
+        for p in &self.list {
+            table.push(&p.text, &p.targets);
+        }
+        table.shrink_to_fit();
+        table
+    }
 }
 
 impl Patterns {
@@ -528,14 +546,15 @@ pub(crate) fn compile(
             BuildError::new(kind, index.map(|i| &lexicon.regexes[i].location), message)
         },
     )?;
-    let automaton = build_automaton(&c.patterns.list)
+    let patterns = c.patterns.into_table();
+    let automaton = build_automaton(&patterns)
         .map_err(|e| BuildError::new(BuildErrorKind::SizeLimit, None, e))?;
     Ok(Inner {
         id: next_filter_id(),
         normalizer: c.normalizer,
         categories: c.categories,
         terms: c.terms,
-        patterns: c.patterns.list,
+        patterns,
         automaton,
         regex_rules,
         regexes,
@@ -559,7 +578,7 @@ fn co_rule_text(all: &[String], none: &[String], within: Option<u32>) -> String 
 
 /// The literal automaton over the canonical patterns; `None` when there are none.
 pub(crate) fn build_automaton(
-    patterns: &[Pattern],
+    patterns: &PatternTable,
 ) -> Result<Option<CharwiseDoubleArrayAhoCorasick<u32>>, String> {
     if patterns.is_empty() {
         return Ok(None);
@@ -567,7 +586,7 @@ pub(crate) fn build_automaton(
     let pairs = patterns
         .iter()
         .enumerate()
-        .map(|(i, p)| (p.text.as_str(), i as u32));
+        .map(|(i, (text, _))| (text, i as u32));
     daachorse::CharwiseDoubleArrayAhoCorasickBuilder::new()
         .match_kind(daachorse::MatchKind::Standard)
         .build_with_values(pairs)

@@ -9,6 +9,7 @@
 //! an allow phrase is suppressed, even when the deny match reaches outside the allowed phrase (an allow
 //! entry `枪支管理法` suppresses the term `枪支` inside the law's title, and `水枪` suppresses `枪`).
 
+mod automaton;
 mod builder;
 mod error;
 mod pending;
@@ -196,11 +197,77 @@ pub(crate) struct Target {
     pub(crate) repeat: u64,
 }
 
-/// A distinct canonical string of the automaton and everything it stands for.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Pattern {
-    pub(crate) text: String,
-    pub(crate) targets: Vec<Target>,
+/// The distinct canonical strings of the automaton (pattern `i` has automaton value `i`) and what
+/// each stands for, stored flat: two allocations for the texts and two for the targets, however many
+/// patterns there are.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct PatternTable {
+    text: String,
+    /// End of pattern `i`'s text in `text`.
+    text_ends: Vec<u32>,
+    targets: Vec<Target>,
+    /// End of pattern `i`'s targets in `targets`.
+    target_ends: Vec<u32>,
+}
+
+impl PatternTable {
+    pub(crate) fn len(&self) -> usize {
+        self.text_ends.len()
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.text_ends.is_empty()
+    }
+
+    /// Appends a pattern.
+    pub(crate) fn push(&mut self, text: &str, targets: &[Target]) {
+        self.text.push_str(text);
+        self.text_ends.push(self.text.len() as u32);
+        self.targets.extend_from_slice(targets);
+        self.target_ends.push(self.targets.len() as u32);
+    }
+
+    fn bounds(ends: &[u32], i: usize) -> Option<(usize, usize)> {
+        let end = *ends.get(i)? as usize;
+        let start = if i == 0 { 0 } else { ends[i - 1] as usize };
+        Some((start, end))
+    }
+
+    /// The canonical text of pattern `i` (empty when there is none).
+    pub(crate) fn text(&self, i: usize) -> &str {
+        Self::bounds(&self.text_ends, i)
+            .and_then(|(a, b)| self.text.get(a..b))
+            .unwrap_or("")
+    }
+
+    /// What pattern `i` stands for; `None` when there is no pattern `i`.
+    #[inline]
+    pub(crate) fn targets(&self, i: usize) -> Option<&[Target]> {
+        Self::bounds(&self.target_ends, i).and_then(|(a, b)| self.targets.get(a..b))
+    }
+
+    /// Every pattern's text and targets, in value order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, &[Target])> + '_ {
+        (0..self.len()).map(|i| (self.text(i), self.targets(i).unwrap_or(&[])))
+    }
+
+    /// Every target of every pattern.
+    pub(crate) fn all_targets(&self) -> &[Target] {
+        &self.targets
+    }
+
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+        self.text_ends.shrink_to_fit();
+        self.targets.shrink_to_fit();
+        self.target_ends.shrink_to_fit();
+    }
+
+    pub(crate) fn heap_bytes(&self) -> usize {
+        self.text.capacity()
+            + (self.text_ends.capacity() + self.target_ends.capacity()) * 4
+            + self.targets.capacity() * std::mem::size_of::<Target>()
+    }
 }
 
 /// A regex rule: the term entry it reports and its source.
@@ -254,7 +321,7 @@ pub(crate) struct Inner {
     pub(crate) normalizer: Normalizer,
     pub(crate) categories: Vec<String>,
     pub(crate) terms: Vec<TermEntry>,
-    pub(crate) patterns: Vec<Pattern>,
+    pub(crate) patterns: PatternTable,
     pub(crate) automaton: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
     pub(crate) regex_rules: Vec<RegexEntry>,
     pub(crate) regexes: Option<Regexes>,
@@ -446,12 +513,7 @@ impl Filter {
             + i.categories.capacity() * std::mem::size_of::<String>();
         n += i.terms.iter().map(|t| t.text.capacity()).sum::<usize>()
             + i.terms.capacity() * std::mem::size_of::<TermEntry>();
-        n += i
-            .patterns
-            .iter()
-            .map(|p| p.text.capacity() + p.targets.capacity() * std::mem::size_of::<Target>())
-            .sum::<usize>()
-            + i.patterns.capacity() * std::mem::size_of::<Pattern>();
+        n += i.patterns.heap_bytes();
         n += i.automaton.as_ref().map_or(0, |a| a.heap_bytes());
         n += i
             .regex_rules
@@ -470,8 +532,12 @@ impl Filter {
         serial::to_bytes(&self.0)
     }
 
-    /// Loads a filter saved with [`Filter::to_bytes`]. The automata are rebuilt from the stored canonical
-    /// patterns; no lexicon is parsed and nothing is normalised.
+    /// Loads a filter saved with [`Filter::to_bytes`]: no lexicon is parsed, nothing is normalised and
+    /// the term automaton is not rebuilt. The saved automaton is checked before use, so that even a
+    /// deliberately forged file (with a valid checksum) cannot make a scan loop or panic: every
+    /// failure link must lead towards the root and every reported match must fit its pattern. Regex
+    /// rules are recompiled. Files of format version 1 (which did not store the automaton) still
+    /// load; their automaton is rebuilt.
     ///
     /// # Errors
     ///

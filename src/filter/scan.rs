@@ -145,11 +145,11 @@ pub(super) fn is_match(inner: &Inner, text: &str, scratch: &mut Scratch) -> bool
     let bytes = canon.as_bytes();
     if let Some(ac) = &inner.automaton {
         for m in ac.find_overlapping_iter(canon) {
-            let Some(pattern) = inner.patterns.get(m.value() as usize) else {
+            let Some(targets) = inner.patterns.targets(m.value() as usize) else {
                 continue;
             };
             let norm = &scratch.normalized;
-            if pattern.targets.iter().any(|t| {
+            if targets.iter().any(|t| {
                 t.kind == TARGET_DENY
                     && word_end(bytes, m.start(), m.end(), t.word).is_some()
                     && (t.repeat == 0 || repeat_ok(norm, m.start(), t.repeat))
@@ -183,10 +183,10 @@ pub(super) fn find_all(inner: &Inner, text: &str, scratch: &mut Scratch, out: &m
     let bytes = canon.as_bytes();
     if let Some(ac) = &inner.automaton {
         for m in ac.find_overlapping_iter(canon) {
-            let Some(pattern) = inner.patterns.get(m.value() as usize) else {
+            let Some(targets) = inner.patterns.targets(m.value() as usize) else {
                 continue;
             };
-            for t in &pattern.targets {
+            for t in targets {
                 let Some(end) = word_end(bytes, m.start(), m.end(), t.word) else {
                     continue;
                 };

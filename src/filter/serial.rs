@@ -1,22 +1,27 @@
 //! Saved filters: `JINGWANG` magic, format version, flags, payload length, CRC-32 of the payload, then a
-//! little-endian, length-prefixed encoding of everything needed to rebuild the automata.
+//! little-endian, length-prefixed encoding of the compiled filter. Version 2 adds the term automaton
+//! itself (loaded and checked by `automaton::load`, not rebuilt); version 1 files still load, with the
+//! automaton rebuilt from the patterns.
 
+use super::automaton;
 use super::builder::{build_automaton, build_regexes};
 use super::error::{LoadError, LoadErrorKind};
 use super::{
-    next_filter_id, CoEntry, Inner, MatchKind, Pattern, RegexEntry, Settings, Target, TermEntry,
-    PLURAL, TARGET_CO_NONE, WORD_END, WORD_START,
+    next_filter_id, CoEntry, Inner, MatchKind, PatternTable, RegexEntry, Settings, Target,
+    TermEntry, PLURAL, TARGET_CO_NONE, WORD_END, WORD_START,
 };
 use crate::lexicon::Severity;
 use crate::normalize::{Evasion, NormalizeConfig, Normalizer};
 
 const MAGIC: &[u8; 8] = b"JINGWANG";
 /// The format version this library writes and the newest it reads.
-pub(crate) const FORMAT_VERSION: u32 = 1;
+pub(crate) const FORMAT_VERSION: u32 = 2;
 const HEADER_LEN: usize = 8 + 4 + 4 + 8 + 4;
 
-const fn crc_table() -> [u32; 256] {
-    let mut table = [0u32; 256];
+/// CRC-32/IEEE lookup tables for slicing by 8: `t[0]` is the classic byte table, `t[k][b]` the CRC of
+/// byte `b` followed by `k` zero bytes.
+const fn crc_tables() -> [[u32; 256]; 8] {
+    let mut t = [[0u32; 256]; 8];
     let mut i = 0;
     while i < 256 {
         let mut c = i as u32;
@@ -29,19 +34,43 @@ const fn crc_table() -> [u32; 256] {
             };
             k += 1;
         }
-        table[i] = c;
+        t[0][i] = c;
         i += 1;
     }
-    table
+    let mut i = 0;
+    while i < 256 {
+        let mut k = 1;
+        while k < 8 {
+            let prev = t[k - 1][i];
+            t[k][i] = t[0][(prev & 0xFF) as usize] ^ (prev >> 8);
+            k += 1;
+        }
+        i += 1;
+    }
+    t
 }
 
-static CRC_TABLE: [u32; 256] = crc_table();
+static CRC_TABLES: [[u32; 256]; 8] = crc_tables();
 
-/// CRC-32/IEEE (the zlib / PNG checksum).
+/// CRC-32/IEEE (the zlib / PNG checksum), eight bytes at a time.
 pub(crate) fn crc32(data: &[u8]) -> u32 {
+    let t = &CRC_TABLES;
     let mut c = !0u32;
-    for &b in data {
-        c = CRC_TABLE[((c ^ u32::from(b)) & 0xFF) as usize] ^ (c >> 8);
+    let mut chunks = data.chunks_exact(8);
+    for b in &mut chunks {
+        let lo = c ^ u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+        let hi = u32::from_le_bytes([b[4], b[5], b[6], b[7]]);
+        c = t[7][(lo & 0xFF) as usize]
+            ^ t[6][((lo >> 8) & 0xFF) as usize]
+            ^ t[5][((lo >> 16) & 0xFF) as usize]
+            ^ t[4][(lo >> 24) as usize]
+            ^ t[3][(hi & 0xFF) as usize]
+            ^ t[2][((hi >> 8) & 0xFF) as usize]
+            ^ t[1][((hi >> 16) & 0xFF) as usize]
+            ^ t[0][(hi >> 24) as usize];
+    }
+    for &b in chunks.remainder() {
+        c = t[0][((c ^ u32::from(b)) & 0xFF) as usize] ^ (c >> 8);
     }
     !c
 }
@@ -110,10 +139,10 @@ pub(crate) fn to_bytes(inner: &Inner) -> Vec<u8> {
         w.u8(t.kind.to_u8());
     }
     w.len(inner.patterns.len());
-    for p in &inner.patterns {
-        w.str(&p.text);
-        w.len(p.targets.len());
-        for t in &p.targets {
+    for (text, targets) in inner.patterns.iter() {
+        w.str(text);
+        w.len(targets.len());
+        for t in targets {
             w.u8(t.kind);
             w.u8(t.word);
             w.u32(t.id);
@@ -134,6 +163,15 @@ pub(crate) fn to_bytes(inner: &Inner) -> Vec<u8> {
         w.u32(c.none);
         w.u8(u8::from(c.within.is_some()));
         w.u32(c.within.unwrap_or(0));
+    }
+    match &inner.automaton {
+        Some(a) => {
+            let saved = a.serialize();
+            w.u8(1);
+            w.u64(saved.len() as u64);
+            w.0.extend_from_slice(&saved);
+        }
+        None => w.u8(0),
     }
     let payload = w.0;
     let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
@@ -183,6 +221,11 @@ impl<'a> Reader<'a> {
             return Err(LoadError::corrupt("a count exceeds the data"));
         }
         Ok(n)
+    }
+    fn str_ref(&mut self) -> Result<&'a str, LoadError> {
+        let n = self.u32()? as usize;
+        let b = self.take(n)?;
+        std::str::from_utf8(b).map_err(|_| LoadError::corrupt("a string is not UTF-8"))
     }
     fn str(&mut self) -> Result<String, LoadError> {
         let n = self.u32()? as usize;
@@ -248,10 +291,10 @@ pub(crate) fn from_bytes(bytes: &[u8]) -> Result<Inner, LoadError> {
             "saved filter checksum mismatch",
         ));
     }
-    decode(rest)
+    decode(rest, version)
 }
 
-fn decode(payload: &[u8]) -> Result<Inner, LoadError> {
+fn decode(payload: &[u8], version: u32) -> Result<Inner, LoadError> {
     let mut r = Reader(payload);
     let n_flags = r.count(1)?;
     if n_flags != 11 {
@@ -310,15 +353,17 @@ fn decode(payload: &[u8]) -> Result<Inner, LoadError> {
     }
     let n_regex_pre = terms.iter().filter(|t| t.kind == MatchKind::Rule).count();
     let n = r.count(8)?;
-    let mut patterns: Vec<Pattern> = Vec::with_capacity(n);
-    let mut seen = std::collections::HashSet::new();
+    let mut patterns = PatternTable::default();
+    let mut targets = Vec::new();
     for _ in 0..n {
-        let text = r.str()?;
-        if text.is_empty() || !seen.insert(text.clone()) {
-            return Err(LoadError::corrupt("empty or duplicate pattern"));
+        // Duplicates need no check here: the automaton (saved and checked, or rebuilt) maps each
+        // pattern to its own value, and rebuilding rejects them.
+        let text = r.str_ref()?;
+        if text.is_empty() {
+            return Err(LoadError::corrupt("empty pattern"));
         }
         let k = r.count(22)?;
-        let mut targets = Vec::with_capacity(k);
+        targets.clear();
         for _ in 0..k {
             let kind = r.u8()?;
             let word = r.u8()?;
@@ -338,8 +383,9 @@ fn decode(payload: &[u8]) -> Result<Inner, LoadError> {
                 repeat,
             });
         }
-        patterns.push(Pattern { text, targets });
+        patterns.push(text, &targets);
     }
+    patterns.shrink_to_fit();
     let n = r.count(8)?;
     let mut regex_rules = Vec::with_capacity(n);
     for _ in 0..n {
@@ -362,6 +408,13 @@ fn decode(payload: &[u8]) -> Result<Inner, LoadError> {
             within: has_within.then_some(within),
         });
     }
+    let saved_automaton = if version >= 2 && r.bool()? {
+        let n =
+            usize::try_from(r.u64()?).map_err(|_| LoadError::corrupt("bad automaton length"))?;
+        Some(r.take(n)?)
+    } else {
+        None
+    };
     if !r.0.is_empty() {
         return Err(LoadError::corrupt("trailing bytes in the payload"));
     }
@@ -381,8 +434,8 @@ fn decode(payload: &[u8]) -> Result<Inner, LoadError> {
     {
         return Err(LoadError::corrupt("bad co-occurrence rule"));
     }
-    for p in &patterns {
-        for t in &p.targets {
+    {
+        for t in patterns.all_targets() {
             let ok = match t.kind {
                 super::TARGET_DENY => term_kind(t.id, MatchKind::Term),
                 super::TARGET_ALLOW => t.id < allow_count,
@@ -394,9 +447,18 @@ fn decode(payload: &[u8]) -> Result<Inner, LoadError> {
             }
         }
     }
-    // The automaton is rebuilt rather than deserialised: daachorse's safe deserialiser validates the
-    // structure but a damaged automaton can still panic while searching.
-    let automaton = build_automaton(&patterns).map_err(|_| LoadError::corrupt("bad patterns"))?;
+    let automaton = match saved_automaton {
+        // Checked before use: see `automaton::load`.
+        Some(saved) if !patterns.is_empty() => {
+            Some(automaton::load(saved, &patterns).map_err(LoadError::corrupt)?)
+        }
+        Some(_) => return Err(LoadError::corrupt("an automaton without patterns")),
+        None if version >= 2 && !patterns.is_empty() => {
+            return Err(LoadError::corrupt("patterns without an automaton"))
+        }
+        // Format version 1 did not save the automaton: rebuild it.
+        None => build_automaton(&patterns).map_err(|_| LoadError::corrupt("bad patterns"))?,
+    };
     let regexes = build_regexes(&regex_rules, settings.regex_size_limit)
         .map_err(|_| LoadError::corrupt("a regex rule does not compile"))?;
     Ok(Inner {
@@ -412,4 +474,31 @@ fn decode(payload: &[u8]) -> Result<Inner, LoadError> {
         allow_count,
         settings,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::crc32;
+
+    #[test]
+    fn crc32_matches_the_standard_check_value_at_every_length() {
+        assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
+        assert_eq!(crc32(b""), 0);
+        // Against the bitwise definition, across the 8-byte chunking and its remainder.
+        let data: Vec<u8> = (0..100u32).map(|i| (i * 37 + 11) as u8).collect();
+        for len in 0..data.len() {
+            let mut c = !0u32;
+            for &b in &data[..len] {
+                c ^= u32::from(b);
+                for _ in 0..8 {
+                    c = if c & 1 != 0 {
+                        0xEDB8_8320 ^ (c >> 1)
+                    } else {
+                        c >> 1
+                    };
+                }
+            }
+            assert_eq!(crc32(&data[..len]), !c, "length {len}");
+        }
+    }
 }
