@@ -10,11 +10,14 @@ use super::{
 use crate::normalize::{Evasion, Normalized, BREAK};
 use crate::span::Span;
 
-/// A deny hit on the canonical stream (byte offsets).
+/// A deny hit on the canonical stream: byte offsets, and the indices of its first character and of
+/// the one after it in `Normalized::chars`.
 #[derive(Clone, Copy, Debug)]
 struct Hit {
     start: u32,
     end: u32,
+    first: u32,
+    next: u32,
     /// Pattern positions that must be collapsed runs (`Target::repeat`).
     repeat: u64,
     term: u32,
@@ -88,12 +91,10 @@ fn word_end(text: &[u8], start: usize, end: usize, word: u8) -> Option<usize> {
 }
 
 /// Whether every pattern character marked in `repeat` (see `Target::repeat`) stands on a collapsed
-/// run of the text.
-fn repeat_ok(norm: &Normalized, start: usize, repeat: u64) -> bool {
-    let Some(first) = norm.char_index(start) else {
-        return false;
-    };
+/// run of the text; `first` is the index in `Normalized::chars` of the hit's first character.
+fn repeat_ok(norm: &Normalized, first: u32, repeat: u64) -> bool {
     let chars = norm.chars();
+    let first = first as usize;
     (0..64).filter(|i| repeat & (1 << i) != 0).all(|i| {
         chars
             .get(first + i)
@@ -144,6 +145,7 @@ pub(super) fn is_match(inner: &Inner, text: &str, scratch: &mut Scratch) -> bool
     let canon = scratch.normalized.text();
     let bytes = canon.as_bytes();
     if let Some(ac) = &inner.automaton {
+        let mut cursor = 0;
         for m in ac.find_overlapping_iter(canon) {
             let Some(targets) = inner.patterns.targets(m.value() as usize) else {
                 continue;
@@ -152,7 +154,10 @@ pub(super) fn is_match(inner: &Inner, text: &str, scratch: &mut Scratch) -> bool
             if targets.iter().any(|t| {
                 t.kind == TARGET_DENY
                     && word_end(bytes, m.start(), m.end(), t.word).is_some()
-                    && (t.repeat == 0 || repeat_ok(norm, m.start(), t.repeat))
+                    && (t.repeat == 0 || {
+                        let (first, _) = hit_chars(norm, &mut cursor, m.start(), m.end());
+                        repeat_ok(norm, first, t.repeat)
+                    })
             }) {
                 return true;
             }
@@ -182,15 +187,18 @@ pub(super) fn find_all(inner: &Inner, text: &str, scratch: &mut Scratch, out: &m
     let canon = norm.text();
     let bytes = canon.as_bytes();
     if let Some(ac) = &inner.automaton {
+        // Hits come in order of their end, so their characters are found by walking forward.
+        let mut cursor = 0;
         for m in ac.find_overlapping_iter(canon) {
             let Some(targets) = inner.patterns.targets(m.value() as usize) else {
                 continue;
             };
+            let (first, next) = hit_chars(norm, &mut cursor, m.start(), m.end());
             for t in targets {
                 let Some(end) = word_end(bytes, m.start(), m.end(), t.word) else {
                     continue;
                 };
-                if t.repeat != 0 && !repeat_ok(norm, m.start(), t.repeat) {
+                if t.repeat != 0 && !repeat_ok(norm, first, t.repeat) {
                     continue;
                 }
                 let (start, end) = (m.start() as u32, end as u32);
@@ -198,6 +206,9 @@ pub(super) fn find_all(inner: &Inner, text: &str, scratch: &mut Scratch, out: &m
                     TARGET_DENY => scratch.hits.push(Hit {
                         start,
                         end,
+                        first,
+                        // A plural suffix adds ASCII letters: one character per byte.
+                        next: next + (end - m.end() as u32),
                         repeat: t.repeat,
                         term: t.id,
                         evasion: t.evasion,
@@ -209,8 +220,8 @@ pub(super) fn find_all(inner: &Inner, text: &str, scratch: &mut Scratch, out: &m
                         slot: t.slot,
                         start,
                         end,
-                        start_char: char_index(norm, m.start()),
-                        end_char: char_index(norm, end as usize),
+                        start_char: first,
+                        end_char: next + (end - m.end() as u32),
                     }),
                 }
             }
@@ -233,9 +244,12 @@ pub(super) fn find_all(inner: &Inner, text: &str, scratch: &mut Scratch, out: &m
                     if m.is_empty() {
                         break;
                     }
+                    let norm = &scratch.normalized;
                     scratch.hits.push(Hit {
                         start: m.start() as u32,
                         end: m.end() as u32,
+                        first: char_index(norm, m.start()),
+                        next: char_index(norm, m.end()),
                         repeat: 0,
                         term: inner.regex_rules[i].term,
                         evasion: Evasion::empty(),
@@ -262,13 +276,14 @@ pub(super) fn find_all(inner: &Inner, text: &str, scratch: &mut Scratch, out: &m
         if before > 0 && scratch.allows[before - 1].1 > hit.start {
             continue;
         }
-        let Some((span, evasions)) = norm.origin(hit.start as usize, hit.end as usize) else {
+        let Some((span, evasions)) = norm.origin_of_chars(hit.first as usize, hit.next as usize)
+        else {
             continue;
         };
         let (span, evasions) = if evasions.contains(Evasion::REPEAT) {
             let trim = Trim {
-                start: hit.start as usize,
-                end: hit.end as usize,
+                first: hit.first as usize,
+                next: hit.next as usize,
                 repeat: hit.repeat,
             };
             trim_repeats(norm, text, trim, span, evasions)
@@ -285,7 +300,13 @@ pub(super) fn find_all(inner: &Inner, text: &str, scratch: &mut Scratch, out: &m
             evasions: evasions | hit.evasion,
         });
     }
-    out.sort_unstable_by_key(|m| (m.span.start(), m.span.end(), m.term));
+    // One integer key (offsets are below 4 GiB): much cheaper to compare than a tuple.
+    let key = |m: &Match| {
+        (m.span.start() as u128) << 64 | (m.span.end() as u128) << 32 | u128::from(m.term.0)
+    };
+    if out.windows(2).any(|w| key(&w[0]) > key(&w[1])) {
+        out.sort_unstable_by_key(key);
+    }
     out.dedup_by(|b, a| {
         if a.span == b.span && a.term == b.term {
             a.evasions |= b.evasions;
@@ -299,10 +320,11 @@ pub(super) fn find_all(inner: &Inner, text: &str, scratch: &mut Scratch, out: &m
 /// A match that starts or ends on a collapsed run covers only the copy next to the rest of the match:
 /// in 不了了 the term 不了 is the first two characters, in 现在在 现在 too; in 军军火 军火 is the last two.
 /// The run counts as an evasion only when it lies inside the match.
-/// A hit's canonical range and the positions its pattern requires to be runs.
+/// A hit's characters (`first..next` in `Normalized::chars`) and the positions its pattern requires
+/// to be runs.
 struct Trim {
-    start: usize,
-    end: usize,
+    first: usize,
+    next: usize,
     repeat: u64,
 }
 
@@ -326,18 +348,14 @@ fn trim_repeats(
     span: Span,
     evasions: Evasion,
 ) -> (Span, Evasion) {
-    let Trim { start, end, repeat } = trim;
-    let (Some(first), Some(last_next)) = (
-        norm.char_index(start),
-        if end == norm.text().len() {
-            Some(norm.chars().len())
-        } else {
-            norm.char_index(end)
-        },
-    ) else {
+    let Trim {
+        first,
+        next,
+        repeat,
+    } = trim;
+    let Some(chars) = norm.chars().get(first..next) else {
         return (span, evasions);
     };
-    let chars = &norm.chars()[first..last_next];
     let (Some(head), Some(tail)) = (chars.first(), chars.last()) else {
         return (span, evasions);
     };
@@ -378,6 +396,30 @@ fn trim_repeats(
         ev = Evasion::from_bits_truncate(ev.bits() & !Evasion::REPEAT.bits());
     }
     (Span::new(s, e.max(s)), ev)
+}
+
+/// The characters `first..next` of an automaton hit at canonical bytes `start..end`. `cursor` is
+/// the character where the previous hit ended: hits come in order of their end, so the end is found
+/// by walking forward from it (a binary search if it ever goes back), and the start by walking back
+/// over the hit's own characters. Linear in the text and the hits, with no search per hit.
+#[inline]
+fn hit_chars(norm: &Normalized, cursor: &mut usize, start: usize, end: usize) -> (u32, u32) {
+    let chars = norm.chars();
+    let (start, end) = (start as u32, end as u32);
+    let mut next = (*cursor).min(chars.len());
+    if next > 0 && chars[next - 1].offset >= end {
+        next = chars.partition_point(|c| c.offset < end);
+    } else {
+        while next < chars.len() && chars[next].offset < end {
+            next += 1;
+        }
+    }
+    *cursor = next;
+    let mut first = next;
+    while first > 0 && chars[first - 1].offset >= start {
+        first -= 1;
+    }
+    (first as u32, next as u32)
 }
 
 fn char_index(norm: &Normalized, offset: usize) -> u32 {
@@ -467,6 +509,8 @@ fn co_rule(entry: CoEntry, hits: &[CoHit], counts: &mut Vec<u32>, out: &mut Vec<
                     repeat: 0,
                     start: first.start,
                     end,
+                    first: first.start_char,
+                    next: end_char,
                     term: entry.term,
                     evasion: Evasion::empty(),
                 });

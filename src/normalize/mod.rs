@@ -154,11 +154,21 @@ impl Normalized {
             return None;
         }
         let first = self.char_index(start)?;
-        let last = if end == self.text.len() {
-            self.chars.len() - 1
+        let next = if end == self.text.len() {
+            self.chars.len()
         } else {
-            self.char_index(end)? - 1
+            self.char_index(end)?
         };
+        self.origin_of_chars(first, next)
+    }
+
+    /// [`Normalized::origin`] of the characters `first..next` (indices into [`Normalized::chars`]).
+    /// `None` when the range is empty or out of bounds.
+    pub(crate) fn origin_of_chars(&self, first: usize, next: usize) -> Option<(Span, Evasion)> {
+        if first >= next || next > self.chars.len() {
+            return None;
+        }
+        let last = next - 1;
         // Gap flags on the first character describe junk before the range, not inside it.
         let mut evasions =
             Evasion::from_bits_truncate(self.chars[first].evasions.bits() & !GAP_FLAGS.bits());
