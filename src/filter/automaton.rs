@@ -8,9 +8,9 @@
 //!
 //! - every state a search can reach has a depth (its chain of parents leads to the root), and its
 //!   failure link goes to a reachable state of smaller depth, so failure chains end at the root;
-//! - every output a reachable state reports names a real pattern, with that pattern's byte length,
-//!   and no longer than the shortest path of characters into any state that reports it, so a
-//!   match never starts before the text does;
+//! - every output a reachable state reports names a real pattern (with that pattern's byte length)
+//!   or a deny term (`DIRECT_TERM`), and is no longer than the shortest path of characters into any
+//!   state that reports it, so a match never starts before the text does;
 //! - the automaton reports overlapping matches (`MatchKind::Standard`).
 //!
 //! The layout read here is daachorse 5.1's (`Cargo.toml` pins that version); a build-and-load test
@@ -18,7 +18,7 @@
 
 use daachorse::CharwiseDoubleArrayAhoCorasick;
 
-use super::PatternTable;
+use super::{automaton_value, MatchKind, PatternTable, TermEntry, DIRECT_TERM};
 
 /// Bytes of one serialised state: base, check, fail, output position (u32 each).
 const STATE_BYTES: usize = 16;
@@ -59,6 +59,7 @@ fn word(b: &[u8], i: usize) -> u32 {
 pub(crate) fn load(
     bytes: &[u8],
     patterns: &PatternTable,
+    terms: &[TermEntry],
 ) -> Result<CharwiseDoubleArrayAhoCorasick<u32>, &'static str> {
     let (automaton, rest) = CharwiseDoubleArrayAhoCorasick::<u32>::deserialize(bytes)
         .map_err(|_| "the automaton does not deserialise")?;
@@ -73,7 +74,7 @@ pub(crate) fn load(
     if c.take(1)?[0] != STANDARD {
         return Err("the automaton does not report overlapping matches");
     }
-    check(states, table, alphabet, outputs, patterns)?;
+    check(states, table, alphabet, outputs, patterns, terms)?;
     Ok(automaton)
 }
 
@@ -89,6 +90,7 @@ fn check(
     alphabet: u32,
     outputs: &[u8],
     patterns: &PatternTable,
+    terms: &[TermEntry],
 ) -> Result<(), &'static str> {
     let states: Vec<[u32; 4]> = states
         .chunks_exact(STATE_BYTES)
@@ -213,11 +215,21 @@ fn check(
         }
         let value = word(outputs, i * OUTPUT_BYTES) as usize;
         let length = word(outputs, i * OUTPUT_BYTES + 4);
-        if value >= patterns.len() {
-            return Err("an output names no pattern");
+        if length == 0 || length > reach {
+            return Err("an output is longer than the path into its state");
         }
-        if patterns.text(value).len() != length as usize || length == 0 || length > reach {
-            return Err("an output's length does not fit its pattern");
+        if value as u32 & DIRECT_TERM != 0 {
+            // A term id: it must be a deny term.
+            let term = (value as u32 & !DIRECT_TERM) as usize;
+            if !terms.get(term).is_some_and(|t| t.kind == MatchKind::Term) {
+                return Err("an output names no term");
+            }
+        } else if value >= patterns.len() {
+            return Err("an output names no pattern");
+        } else if patterns.text(value).len() != length as usize
+            || automaton_value(value, patterns.targets(value).unwrap_or(&[])) != value as u32
+        {
+            return Err("an output does not fit its pattern");
         }
     }
     Ok(())

@@ -9,9 +9,9 @@ use regex_automata::{meta, util::syntax};
 
 use super::error::{BuildError, BuildErrorKind};
 use super::{
-    next_filter_id, pending, CoEntry, Filter, Inner, MatchKind, PatternTable, RegexEntry, Regexes,
-    Settings, Target, TermEntry, PLURAL, TARGET_ALLOW, TARGET_CO_ALL, TARGET_CO_NONE, TARGET_DENY,
-    WORD_END, WORD_START,
+    automaton_value, next_filter_id, pending, CoEntry, Filter, Inner, MatchKind, PatternTable,
+    RegexEntry, Regexes, Settings, Target, TermEntry, TermMeta, PLURAL, TARGET_ALLOW,
+    TARGET_CO_ALL, TARGET_CO_NONE, TARGET_DENY, WORD_END, WORD_START,
 };
 use crate::lexicon::{AllowEntry, Lexicon, Location, RegexRule, Severity, Term, TermOptions};
 use crate::normalize::{Evasion, NormalizeConfig, Normalized, Normalizer, BREAK};
@@ -553,6 +553,7 @@ pub(crate) fn compile(
         id: next_filter_id(),
         normalizer: c.normalizer,
         categories: c.categories,
+        term_meta: TermMeta::of(&c.terms),
         terms: c.terms,
         patterns,
         automaton,
@@ -586,7 +587,7 @@ pub(crate) fn build_automaton(
     let pairs = patterns
         .iter()
         .enumerate()
-        .map(|(i, (text, _))| (text, i as u32));
+        .map(|(i, (text, targets))| (text, automaton_value(i, targets)));
     daachorse::CharwiseDoubleArrayAhoCorasickBuilder::new()
         .match_kind(daachorse::MatchKind::Standard)
         .build_with_values(pairs)

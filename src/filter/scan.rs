@@ -4,8 +4,8 @@
 use regex_automata::{meta, Input, PatternSet};
 
 use super::{
-    CategoryId, CoEntry, Inner, Match, TermId, PLURAL, TARGET_ALLOW, TARGET_CO_ALL, TARGET_DENY,
-    WORD_END, WORD_START,
+    CategoryId, CoEntry, Inner, Match, TermId, DIRECT_TERM, PLURAL, TARGET_ALLOW, TARGET_CO_ALL,
+    TARGET_DENY, WORD_END, WORD_START,
 };
 use crate::normalize::{Evasion, Normalized, BREAK};
 use crate::span::Span;
@@ -147,6 +147,9 @@ pub(super) fn is_match(inner: &Inner, text: &str, scratch: &mut Scratch) -> bool
     if let Some(ac) = &inner.automaton {
         let mut cursor = 0;
         for m in ac.find_overlapping_iter(canon) {
+            if m.value() & DIRECT_TERM != 0 {
+                return true;
+            }
             let Some(targets) = inner.patterns.targets(m.value() as usize) else {
                 continue;
             };
@@ -190,10 +193,22 @@ pub(super) fn find_all(inner: &Inner, text: &str, scratch: &mut Scratch, out: &m
         // Hits come in order of their end, so their characters are found by walking forward.
         let mut cursor = 0;
         for m in ac.find_overlapping_iter(canon) {
+            let (first, next) = hit_chars(norm, &mut cursor, m.start(), m.end());
+            if m.value() & DIRECT_TERM != 0 {
+                scratch.hits.push(Hit {
+                    start: m.start() as u32,
+                    end: m.end() as u32,
+                    first,
+                    next,
+                    repeat: 0,
+                    term: m.value() & !DIRECT_TERM,
+                    evasion: Evasion::empty(),
+                });
+                continue;
+            }
             let Some(targets) = inner.patterns.targets(m.value() as usize) else {
                 continue;
             };
-            let (first, next) = hit_chars(norm, &mut cursor, m.start(), m.end());
             for t in targets {
                 let Some(end) = word_end(bytes, m.start(), m.end(), t.word) else {
                     continue;
@@ -290,7 +305,9 @@ pub(super) fn find_all(inner: &Inner, text: &str, scratch: &mut Scratch, out: &m
         } else {
             (span, evasions)
         };
-        let entry = &inner.terms[hit.term as usize];
+        let Some(entry) = inner.term_meta.get(hit.term as usize) else {
+            continue;
+        };
         out.push(Match {
             span,
             term: TermId(hit.term),

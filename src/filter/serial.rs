@@ -8,7 +8,7 @@ use super::builder::{build_automaton, build_regexes};
 use super::error::{LoadError, LoadErrorKind};
 use super::{
     next_filter_id, CoEntry, Inner, MatchKind, PatternTable, RegexEntry, Settings, Target,
-    TermEntry, PLURAL, TARGET_CO_NONE, WORD_END, WORD_START,
+    TermEntry, TermMeta, PLURAL, TARGET_CO_NONE, WORD_END, WORD_START,
 };
 use crate::lexicon::Severity;
 use crate::normalize::{Evasion, NormalizeConfig, Normalizer};
@@ -450,7 +450,7 @@ fn decode(payload: &[u8], version: u32) -> Result<Inner, LoadError> {
     let automaton = match saved_automaton {
         // Checked before use: see `automaton::load`.
         Some(saved) if !patterns.is_empty() => {
-            Some(automaton::load(saved, &patterns).map_err(LoadError::corrupt)?)
+            Some(automaton::load(saved, &patterns, &terms).map_err(LoadError::corrupt)?)
         }
         Some(_) => return Err(LoadError::corrupt("an automaton without patterns")),
         None if version >= 2 && !patterns.is_empty() => {
@@ -465,6 +465,7 @@ fn decode(payload: &[u8], version: u32) -> Result<Inner, LoadError> {
         id: next_filter_id(),
         normalizer: Normalizer::new(config),
         categories,
+        term_meta: TermMeta::of(&terms),
         terms,
         patterns,
         automaton,
