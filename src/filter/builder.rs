@@ -6,12 +6,13 @@ use std::sync::Arc;
 
 use daachorse::CharwiseDoubleArrayAhoCorasick;
 use regex_automata::{meta, util::syntax};
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
 
 use super::error::{BuildError, BuildErrorKind};
 use super::{
     automaton_value, next_filter_id, pending, CoEntry, Filter, Inner, MatchKind, PatternTable,
     RegexEntry, Regexes, Settings, Target, TermEntry, TermMeta, PLURAL, TARGET_ALLOW,
-    TARGET_CO_ALL, TARGET_CO_NONE, TARGET_DENY, WORD_END, WORD_START,
+    TARGET_CO_ALL, TARGET_CO_NONE, TARGET_DENY, TARGET_REGEX, WORD_END, WORD_START,
 };
 use crate::lexicon::{AllowEntry, Lexicon, Location, RegexRule, Severity, Term, TermOptions};
 use crate::normalize::{Evasion, NormalizeConfig, Normalized, Normalizer, BREAK};
@@ -541,7 +542,24 @@ pub(crate) fn compile(
             within: rule.within,
         });
     }
-    let regexes = build_regexes(&regex_rules, settings.regex_size_limit).map_err(
+    let mut triggered = vec![false; regex_rules.len()];
+    for (i, rule) in regex_rules.iter().enumerate() {
+        if let Some(literals) = trigger_literals(&rule.pattern) {
+            triggered[i] = true;
+            for literal in literals {
+                let target = Target {
+                    kind: TARGET_REGEX,
+                    word: 0,
+                    id: i as u32,
+                    slot: 0,
+                    evasion: Evasion::empty(),
+                    repeat: 0,
+                };
+                c.patterns.add(literal, target);
+            }
+        }
+    }
+    let regexes = build_regexes(&regex_rules, &triggered, settings.regex_size_limit).map_err(
         |(kind, index, message)| {
             BuildError::new(kind, index.map(|i| &lexicon.regexes[i].location), message)
         },
@@ -612,10 +630,33 @@ fn meta_config(limit: u64) -> meta::Config {
 
 type RegexError = (BuildErrorKind, Option<usize>, String);
 
+/// The most trigger literals one regex rule may have; a rule with more runs untriggered.
+const MAX_TRIGGERS: usize = 256;
+
+/// Literals such that every match of `pattern` starts with one of them (regex-syntax's prefix
+/// extraction), to put in the automaton as triggers; `None` when there is no such finite set of
+/// non-empty literals (a rule that may start anywhere, such as `[^\n]?x`).
+pub(crate) fn trigger_literals(pattern: &str) -> Option<Vec<String>> {
+    let hir = syntax::parse_with(pattern, &syntax_config()).ok()?;
+    let seq = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
+    let literals = seq.literals()?;
+    if literals.is_empty() || literals.len() > MAX_TRIGGERS {
+        return None;
+    }
+    literals
+        .iter()
+        .map(|l| {
+            let text = std::str::from_utf8(l.as_bytes()).ok()?;
+            (!text.is_empty() && !text.contains(BREAK)).then(|| text.to_string())
+        })
+        .collect()
+}
+
 /// Compiles the regex rules; `None` when there are none. Errors name the kind, the rule index and a
 /// message.
 pub(crate) fn build_regexes(
     rules: &[RegexEntry],
+    triggered: &[bool],
     limit: u64,
 ) -> Result<Option<Regexes>, RegexError> {
     if rules.is_empty() {
@@ -663,17 +704,41 @@ pub(crate) fn build_regexes(
         b
     };
     let sources: Vec<&str> = rules.iter().map(|r| r.pattern.as_str()).collect();
-    // The combined regex only answers "which rules match this segment", which needs `All` semantics.
-    let combined = meta::Regex::builder()
-        .syntax(syn)
-        .configure(meta_config(limit).match_kind(regex_automata::MatchKind::All))
-        .build_many(&sources)
-        .map_err(|e| map_err(e, None))?;
     let mut each = Vec::with_capacity(rules.len());
     for (i, s) in sources.iter().enumerate() {
         each.push(builder().build(s).map_err(|e| map_err(e, Some(i)))?);
     }
-    Ok(Some(Regexes { combined, each }))
+    let untriggered: Vec<u32> = (0..rules.len())
+        .filter(|&i| !triggered.get(i).copied().unwrap_or(false))
+        .map(|i| i as u32)
+        .collect();
+    let (any, combined) = if untriggered.is_empty() {
+        (None, None)
+    } else {
+        let sources: Vec<&str> = untriggered.iter().map(|&i| sources[i as usize]).collect();
+        let index = |e: &meta::BuildError| e.pattern().map(|p| untriggered[p.as_usize()] as usize);
+        // The combined regex only answers "which rules match this segment", which needs `All`
+        // semantics.
+        let combined = meta::Regex::builder()
+            .syntax(syn)
+            .configure(meta_config(limit).match_kind(regex_automata::MatchKind::All))
+            .build_many(&sources)
+            .map_err(|e| {
+                let i = index(&e);
+                map_err(e, i)
+            })?;
+        let any = builder().build_many(&sources).map_err(|e| {
+            let i = index(&e);
+            map_err(e, i)
+        })?;
+        (Some(any), Some(combined))
+    };
+    Ok(Some(Regexes {
+        untriggered,
+        any,
+        combined,
+        each,
+    }))
 }
 
 fn first_line(s: &str) -> String {
@@ -682,4 +747,27 @@ fn first_line(s: &str) -> String {
         .unwrap_or(s)
         .trim()
         .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::trigger_literals;
+
+    #[test]
+    fn trigger_literals_cover_every_match_start() {
+        let lits = trigger_literals("(?:出售|收购)[^\\n]{0,10}枪").expect("finite prefixes");
+        assert!(lits.iter().any(|l| l.starts_with("出售")), "{lits:?}");
+        assert!(lits.iter().any(|l| l.starts_with("收购")), "{lits:?}");
+        assert!(lits
+            .iter()
+            .all(|l| l.starts_with("出售") || l.starts_with("收购")));
+        // A word boundary before the literal does not hide it.
+        let lits = trigger_literals(r"(?-u:\b)(?:buy|sell)(?-u:\b) guns?").expect("finite");
+        assert!(lits
+            .iter()
+            .all(|l| l.starts_with("buy") || l.starts_with("sell")));
+        // A rule that may start with any character has no triggers.
+        assert_eq!(trigger_literals("[^\\n]?枪支"), None);
+        assert_eq!(trigger_literals(r"\w+@\w+"), None);
+    }
 }

@@ -211,6 +211,9 @@ pub(crate) const TARGET_DENY: u8 = 0;
 pub(crate) const TARGET_ALLOW: u8 = 1;
 pub(crate) const TARGET_CO_ALL: u8 = 2;
 pub(crate) const TARGET_CO_NONE: u8 = 3;
+/// A literal every match of regex rule `id` starts with: the rule runs only in segments where one
+/// occurs (see `builder::trigger_literals`).
+pub(crate) const TARGET_REGEX: u8 = 4;
 
 /// The canonical character before the pattern must not be an ASCII letter or digit.
 pub(crate) const WORD_START: u8 = 1;
@@ -348,11 +351,16 @@ impl Default for Settings {
     }
 }
 
-/// The compiled regex rules: one combined regex says which rules match a segment, one regex per rule
-/// finds that rule's matches.
+/// The compiled regex rules. Rules with trigger literals in the automaton (`TARGET_REGEX`) run only
+/// in segments where a trigger occurred. For the others (`untriggered`, by rule index), `any` says
+/// whether one matches anywhere in the text (a leftmost search that stops at the first match, so
+/// clean text costs one pass) and `combined` which of them match a segment. One regex per rule
+/// (`each`) finds that rule's matches.
 #[derive(Debug)]
 pub(crate) struct Regexes {
-    pub(crate) combined: meta::Regex,
+    pub(crate) untriggered: Vec<u32>,
+    pub(crate) any: Option<meta::Regex>,
+    pub(crate) combined: Option<meta::Regex>,
     pub(crate) each: Vec<meta::Regex>,
 }
 
@@ -567,7 +575,10 @@ impl Filter {
             .sum::<usize>()
             + i.regex_rules.capacity() * std::mem::size_of::<RegexEntry>();
         if let Some(r) = &i.regexes {
-            n += r.combined.memory_usage() + r.each.iter().map(|e| e.memory_usage()).sum::<usize>();
+            n += r.any.as_ref().map_or(0, |a| a.memory_usage())
+                + r.combined.as_ref().map_or(0, |c| c.memory_usage())
+                + r.untriggered.capacity() * 4
+                + r.each.iter().map(|e| e.memory_usage()).sum::<usize>();
         }
         n + i.co_rules.capacity() * std::mem::size_of::<CoEntry>()
     }

@@ -5,7 +5,7 @@ use regex_automata::{meta, Input, PatternSet};
 
 use super::{
     CategoryId, CoEntry, Inner, Match, TermId, DIRECT_TERM, PLURAL, TARGET_ALLOW, TARGET_CO_ALL,
-    TARGET_DENY, WORD_END, WORD_START,
+    TARGET_DENY, TARGET_REGEX, WORD_END, WORD_START,
 };
 use crate::normalize::{Evasion, Normalized, BREAK};
 use crate::span::Span;
@@ -40,7 +40,8 @@ struct CoHit {
 #[derive(Debug)]
 struct RegexCaches {
     filter: u64,
-    combined: meta::Cache,
+    any: Option<meta::Cache>,
+    combined: Option<meta::Cache>,
     each: Vec<meta::Cache>,
     set: PatternSet,
 }
@@ -57,6 +58,8 @@ pub struct Scratch {
     allows: Vec<(u32, u32)>,
     co_hits: Vec<CoHit>,
     co_counts: Vec<u32>,
+    /// Regex rules triggered by a literal: (position, then segment start), segment end, rule.
+    triggers: Vec<(u32, u32, u32)>,
     regex: Option<RegexCaches>,
     pub(super) matches: Vec<super::Match>,
 }
@@ -110,9 +113,10 @@ fn regex_caches<'a>(
     if !slot.as_ref().is_some_and(|c| c.filter == inner.id) {
         *slot = Some(RegexCaches {
             filter: inner.id,
-            combined: regexes.combined.create_cache(),
+            any: regexes.any.as_ref().map(|r| r.create_cache()),
+            combined: regexes.combined.as_ref().map(|r| r.create_cache()),
             each: regexes.each.iter().map(|r| r.create_cache()).collect(),
-            set: PatternSet::new(regexes.combined.pattern_len()),
+            set: PatternSet::new(regexes.untriggered.len()),
         });
     }
     slot.as_mut()
@@ -142,6 +146,7 @@ pub(super) fn is_match(inner: &Inner, text: &str, scratch: &mut Scratch) -> bool
     inner
         .normalizer
         .normalize_into(text, &mut scratch.normalized);
+    scratch.triggers.clear();
     let canon = scratch.normalized.text();
     let bytes = canon.as_bytes();
     if let Some(ac) = &inner.automaton {
@@ -153,6 +158,9 @@ pub(super) fn is_match(inner: &Inner, text: &str, scratch: &mut Scratch) -> bool
             let Some(targets) = inner.patterns.targets(m.value() as usize) else {
                 continue;
             };
+            for t in targets.iter().filter(|t| t.kind == TARGET_REGEX) {
+                scratch.triggers.push((m.start() as u32, 0, t.id));
+            }
             let norm = &scratch.normalized;
             if targets.iter().any(|t| {
                 t.kind == TARGET_DENY
@@ -168,14 +176,108 @@ pub(super) fn is_match(inner: &Inner, text: &str, scratch: &mut Scratch) -> bool
     }
     if let (Some(regexes), Some(caches)) = (&inner.regexes, regex_caches(inner, &mut scratch.regex))
     {
-        for (s, e) in segments(canon) {
-            let input = Input::new(canon).range(s..e);
-            if regexes.combined.is_match_with(&mut caches.combined, &input) {
+        let n = trigger_segments(canon, &mut scratch.triggers);
+        for &(s, e, rule) in &scratch.triggers[..n] {
+            let input = Input::new(canon).range(s as usize..e as usize);
+            let i = rule as usize;
+            if regexes.each[i].is_match_with(&mut caches.each[i], &input) {
                 return true;
+            }
+        }
+        // A match inside a segment is a match of the whole text, so when the whole text has none
+        // (clean text, the common case) no segment has one.
+        if let (Some(any), Some(any_cache), Some(combined), Some(combined_cache)) = (
+            &regexes.any,
+            &mut caches.any,
+            &regexes.combined,
+            &mut caches.combined,
+        ) {
+            if !any.is_match_with(any_cache, &Input::new(canon)) {
+                return false;
+            }
+            for (s, e) in segments(canon) {
+                let input = Input::new(canon).range(s..e);
+                if combined.is_match_with(combined_cache, &input) {
+                    return true;
+                }
             }
         }
     }
     false
+}
+
+/// Every match of regex rule `i` in the canonical segment `s..e`, leftmost first, as deny hits.
+fn rule_hits(
+    inner: &Inner,
+    norm: &Normalized,
+    regexes: &super::Regexes,
+    caches: &mut RegexCaches,
+    i: usize,
+    (s, e): (usize, usize),
+    hits: &mut Vec<Hit>,
+) {
+    let canon = norm.text();
+    let mut input = Input::new(canon).range(s..e);
+    while let Some(m) = regexes.each[i].search_with(&mut caches.each[i], &input) {
+        if m.is_empty() {
+            break;
+        }
+        hits.push(Hit {
+            start: m.start() as u32,
+            end: m.end() as u32,
+            first: char_index(norm, m.start()),
+            next: char_index(norm, m.end()),
+            repeat: 0,
+            term: inner.regex_rules[i].term,
+            evasion: Evasion::empty(),
+        });
+        input.set_start(m.end());
+    }
+}
+
+/// Turns the triggers `(position, _, rule)` into the distinct `(segment start, segment end, rule)`
+/// to run, in order. Linear in the text: positions are sorted first, so each segment is found by
+/// scanning from the previous one.
+fn trigger_segments(canon: &str, triggers: &mut [(u32, u32, u32)]) -> usize {
+    if triggers.is_empty() {
+        return 0;
+    }
+    triggers.sort_unstable();
+    let bytes = canon.as_bytes();
+    // The backward search for a segment's start stops at the previous segment's end.
+    let mut lo = 0;
+    let mut seg: Option<(usize, usize)> = None;
+    for t in triggers.iter_mut() {
+        let pos = (t.0 as usize).min(bytes.len());
+        let (s, e) = match seg {
+            Some((s, e)) if pos < e => (s, e),
+            _ => {
+                // Sorted, and past the previous segment: `pos >= lo`.
+                let pos = pos.max(lo);
+                let s = bytes[lo..pos]
+                    .iter()
+                    .rposition(|&b| b == b'\n')
+                    .map_or(lo, |i| lo + i + 1);
+                let e = bytes[pos..]
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .map_or(bytes.len(), |i| pos + i);
+                lo = e;
+                seg = Some((s, e));
+                (s, e)
+            }
+        };
+        *t = (s as u32, e as u32, t.2);
+    }
+    triggers.sort_unstable();
+    let mut n = 0;
+    for i in 0..triggers.len() {
+        if i == 0 || triggers[i] != triggers[n - 1] {
+            triggers[n] = triggers[i];
+            n += 1;
+        }
+    }
+    n
 }
 
 pub(super) fn find_all(inner: &Inner, text: &str, scratch: &mut Scratch, out: &mut Vec<Match>) {
@@ -183,6 +285,7 @@ pub(super) fn find_all(inner: &Inner, text: &str, scratch: &mut Scratch, out: &m
     scratch.hits.clear();
     scratch.allows.clear();
     scratch.co_hits.clear();
+    scratch.triggers.clear();
     inner
         .normalizer
         .normalize_into(text, &mut scratch.normalized);
@@ -229,6 +332,7 @@ pub(super) fn find_all(inner: &Inner, text: &str, scratch: &mut Scratch, out: &m
                         evasion: t.evasion,
                     }),
                     TARGET_ALLOW => scratch.allows.push((start, end)),
+                    TARGET_REGEX => scratch.triggers.push((m.start() as u32, 0, t.id)),
                     kind => scratch.co_hits.push(CoHit {
                         rule: t.id,
                         negative: kind != TARGET_CO_ALL,
@@ -244,32 +348,55 @@ pub(super) fn find_all(inner: &Inner, text: &str, scratch: &mut Scratch, out: &m
     }
     if let (Some(regexes), Some(caches)) = (&inner.regexes, regex_caches(inner, &mut scratch.regex))
     {
-        for (s, e) in segments(canon) {
-            let input = Input::new(canon).range(s..e);
-            caches.set.clear();
-            regexes.combined.which_overlapping_matches_with(
-                &mut caches.combined,
-                &input,
-                &mut caches.set,
+        let norm = &scratch.normalized;
+        let n = trigger_segments(canon, &mut scratch.triggers);
+        scratch.triggers.truncate(n);
+        for &(s, e, rule) in &scratch.triggers {
+            let i = rule as usize;
+            rule_hits(
+                inner,
+                norm,
+                regexes,
+                caches,
+                i,
+                (s as usize, e as usize),
+                &mut scratch.hits,
             );
-            for pid in caches.set.iter() {
-                let i = pid.as_usize();
-                let mut input = Input::new(canon).range(s..e);
-                while let Some(m) = regexes.each[i].search_with(&mut caches.each[i], &input) {
-                    if m.is_empty() {
-                        break;
+        }
+        // Rules without triggers: skipped when none matches anywhere in the text (see `is_match`).
+        if let (Some(any), Some(any_cache), Some(combined), Some(combined_cache)) = (
+            &regexes.any,
+            &mut caches.any,
+            &regexes.combined,
+            &mut caches.combined,
+        ) {
+            if any.is_match_with(any_cache, &Input::new(canon)) {
+                for (s, e) in segments(canon) {
+                    let input = Input::new(canon).range(s..e);
+                    caches.set.clear();
+                    combined.which_overlapping_matches_with(
+                        combined_cache,
+                        &input,
+                        &mut caches.set,
+                    );
+                    for pid in caches.set.iter() {
+                        let i = regexes.untriggered[pid.as_usize()] as usize;
+                        // (`caches.set` is borrowed: collect through the trigger list.)
+                        scratch.triggers.push((s as u32, e as u32, i as u32));
                     }
-                    let norm = &scratch.normalized;
-                    scratch.hits.push(Hit {
-                        start: m.start() as u32,
-                        end: m.end() as u32,
-                        first: char_index(norm, m.start()),
-                        next: char_index(norm, m.end()),
-                        repeat: 0,
-                        term: inner.regex_rules[i].term,
-                        evasion: Evasion::empty(),
-                    });
-                    input.set_start(m.end());
+                }
+                for k in n..scratch.triggers.len() {
+                    let (s, e, rule) = scratch.triggers[k];
+                    let segment = (s as usize, e as usize);
+                    rule_hits(
+                        inner,
+                        norm,
+                        regexes,
+                        caches,
+                        rule as usize,
+                        segment,
+                        &mut scratch.hits,
+                    );
                 }
             }
         }
@@ -586,6 +713,49 @@ pub(super) fn mask(text: &str, matches: &[Match], mask: char, out: &mut String) 
             out.push(mask);
         } else {
             out.push(c);
+        }
+    }
+}
+
+#[cfg(test)]
+mod trigger_tests {
+    use super::trigger_segments;
+
+    /// The segment around each position, the slow way.
+    fn naive(canon: &str, pos: usize) -> (u32, u32) {
+        let s = canon[..pos].rfind('\n').map_or(0, |i| i + 1);
+        let e = canon[pos..].find('\n').map_or(canon.len(), |i| pos + i);
+        (s as u32, e as u32)
+    }
+
+    #[test]
+    fn triggers_become_their_segments_once_each() {
+        let canon = "ab\ncd ef\n\nghi\nj";
+        let positions: Vec<usize> = canon
+            .char_indices()
+            .filter(|&(_, c)| c != '\n')
+            .map(|(i, _)| i)
+            .collect();
+        // Every subset pattern of positions, two rules, in a scrambled order.
+        for mask in 1u32..(1 << positions.len()) {
+            let mut triggers = Vec::new();
+            for (k, &p) in positions.iter().enumerate().rev() {
+                if mask & (1 << k) != 0 {
+                    triggers.push((p as u32, 0, (k % 2) as u32));
+                    triggers.push((p as u32, 0, 1));
+                }
+            }
+            let mut want: Vec<(u32, u32, u32)> = triggers
+                .iter()
+                .map(|&(p, _, r)| {
+                    let (s, e) = naive(canon, p as usize);
+                    (s, e, r)
+                })
+                .collect();
+            want.sort_unstable();
+            want.dedup();
+            let n = trigger_segments(canon, &mut triggers);
+            assert_eq!(&triggers[..n], &want[..], "mask {mask:b}");
         }
     }
 }

@@ -8,7 +8,7 @@ use super::builder::{build_automaton, build_regexes};
 use super::error::{LoadError, LoadErrorKind};
 use super::{
     next_filter_id, CoEntry, Inner, MatchKind, PatternTable, RegexEntry, Settings, Target,
-    TermEntry, TermMeta, PLURAL, TARGET_CO_NONE, WORD_END, WORD_START,
+    TermEntry, TermMeta, PLURAL, TARGET_REGEX, WORD_END, WORD_START,
 };
 use crate::lexicon::Severity;
 use crate::normalize::{Evasion, NormalizeConfig, Normalizer};
@@ -371,7 +371,7 @@ fn decode(payload: &[u8], version: u32) -> Result<Inner, LoadError> {
             let slot = r.u32()?;
             let evasion = Evasion::from_bits_truncate(r.u32()?);
             let repeat = r.u64()?;
-            if kind > TARGET_CO_NONE || word & !(WORD_START | WORD_END | PLURAL) != 0 {
+            if kind > TARGET_REGEX || word & !(WORD_START | WORD_END | PLURAL) != 0 {
                 return Err(LoadError::corrupt("bad pattern target"));
             }
             targets.push(Target {
@@ -440,6 +440,7 @@ fn decode(payload: &[u8], version: u32) -> Result<Inner, LoadError> {
                 super::TARGET_DENY => term_kind(t.id, MatchKind::Term),
                 super::TARGET_ALLOW => t.id < allow_count,
                 super::TARGET_CO_ALL => co_rules.get(t.id as usize).is_some_and(|c| t.slot < c.all),
+                TARGET_REGEX => (t.id as usize) < regex_rules.len(),
                 _ => co_rules.get(t.id as usize).is_some_and(|c| t.slot < c.none),
             };
             if !ok {
@@ -459,7 +460,15 @@ fn decode(payload: &[u8], version: u32) -> Result<Inner, LoadError> {
         // Format version 1 did not save the automaton: rebuild it.
         None => build_automaton(&patterns).map_err(|_| LoadError::corrupt("bad patterns"))?,
     };
-    let regexes = build_regexes(&regex_rules, settings.regex_size_limit)
+    let mut triggered = vec![false; regex_rules.len()];
+    for t in patterns.all_targets() {
+        if t.kind == TARGET_REGEX {
+            if let Some(x) = triggered.get_mut(t.id as usize) {
+                *x = true;
+            }
+        }
+    }
+    let regexes = build_regexes(&regex_rules, &triggered, settings.regex_size_limit)
         .map_err(|_| LoadError::corrupt("a regex rule does not compile"))?;
     Ok(Inner {
         id: next_filter_id(),
