@@ -2,8 +2,10 @@
 //!
 //! Terms, allow phrases and co-occurrence phrases are normalised with the filter's [`Normalizer`] and put in
 //! one character-wise double-array Aho-Corasick automaton (daachorse) over the canonical stream; regex
-//! rules run on the same stream with regex-automata. Every hit is mapped back to the original text with
-//! [`Normalized::origin`].
+//! rules run on the same stream with regex-automata, each only in the segments where the automaton saw
+//! one of its trigger literals (the literals every match starts with) when it has them. Every hit is
+//! mapped back to the original text (see [`Normalized::origin`]) through a cursor that follows the
+//! automaton's hits in order.
 //!
 //! Allow entries: a deny match (term, rule or co-occurrence) whose canonical range overlaps an occurrence of
 //! an allow phrase is suppressed, even when the deny match reaches outside the allowed phrase (an allow
