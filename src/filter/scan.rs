@@ -699,22 +699,34 @@ pub(super) fn leftmost_longest(all: &[Match], out: &mut Vec<Match>) {
 }
 
 /// Writes `text` with every char inside a match replaced by `mask`.
+/// `text` with every character inside a match replaced by `mask`. `matches` are sorted by start (as
+/// `find_all` returns them); text between matches is copied in bulk.
 pub(super) fn mask(text: &str, matches: &[Match], mask: char, out: &mut String) {
     out.clear();
     out.reserve(text.len());
-    let mut next = 0;
-    let mut cover_end = 0;
-    for (i, c) in text.char_indices() {
-        while next < matches.len() && matches[next].start() <= i {
-            cover_end = cover_end.max(matches[next].end());
-            next += 1;
+    // `text[..copied]` is done.
+    let mut copied = 0;
+    let mut i = 0;
+    while i < matches.len() {
+        let start = matches[i].start().max(copied);
+        let mut end = matches[i].end();
+        i += 1;
+        while i < matches.len() && matches[i].start() < end {
+            end = end.max(matches[i].end());
+            i += 1;
         }
-        if i < cover_end {
+        if end <= start {
+            continue;
+        }
+        // Spans are on char boundaries of `text` (see `Match::span`).
+        out.push_str(text.get(copied..start).unwrap_or(""));
+        let covered = text.get(start..end).unwrap_or("");
+        for _ in covered.chars() {
             out.push(mask);
-        } else {
-            out.push(c);
         }
+        copied = end;
     }
+    out.push_str(text.get(copied..).unwrap_or(""));
 }
 
 #[cfg(test)]
@@ -756,6 +768,66 @@ mod trigger_tests {
             want.dedup();
             let n = trigger_segments(canon, &mut triggers);
             assert_eq!(&triggers[..n], &want[..], "mask {mask:b}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod mask_tests {
+    use super::super::{CategoryId, Match, MatchKind, TermId};
+    use super::mask;
+    use crate::lexicon::Severity;
+    use crate::normalize::Evasion;
+    use crate::span::Span;
+
+    /// Every character whose start lies inside some match is masked: the definition, char by char.
+    fn naive(text: &str, spans: &[(usize, usize)], m: char) -> String {
+        text.char_indices()
+            .map(|(i, c)| {
+                if spans.iter().any(|&(s, e)| s <= i && i < e) {
+                    m
+                } else {
+                    c
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn bulk_mask_equals_the_per_character_definition() {
+        let text = "出售a槍支bc，軍火d";
+        let bounds: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        let mut seed = 7u32;
+        let mut out = String::new();
+        for _ in 0..2000 {
+            let mut spans = Vec::new();
+            for _ in 0..(seed % 4) {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                let a = bounds[(seed >> 8) as usize % bounds.len()];
+                let b = bounds[(seed >> 16) as usize % bounds.len()];
+                if a < b {
+                    spans.push((a, b));
+                }
+            }
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            spans.sort_unstable();
+            let matches: Vec<Match> = spans
+                .iter()
+                .map(|&(s, e)| Match {
+                    span: Span::new(s, e),
+                    term: TermId(0),
+                    category: CategoryId(0),
+                    severity: Severity::High,
+                    kind: MatchKind::Term,
+                    evasions: Evasion::empty(),
+                })
+                .collect();
+            mask(text, &matches, '*', &mut out);
+            assert_eq!(out, naive(text, &spans, '*'), "{spans:?}");
         }
     }
 }
