@@ -102,6 +102,11 @@ fn check(
     let fail = |s: usize| states[s][2] as usize;
     let output = |s: usize| states[s][3];
 
+    // daachorse's own check makes every block of states cover the alphabet, so the alphabet is no
+    // larger than the states (and the input) are; checked again before allocating by it.
+    if alphabet as usize > n {
+        return Err("the alphabet is larger than the automaton");
+    }
     // The shortest UTF-8 length of a character with each code (0: no character has it).
     let mut code_len = vec![0u8; alphabet as usize];
     for (cp, chunk) in table.chunks_exact(4).enumerate() {
