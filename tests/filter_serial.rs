@@ -233,7 +233,10 @@ fn forged_automata_are_rejected_or_harmless() {
     let f = filter();
     let want = results(&f);
     let bytes = f.to_bytes();
+    // The saved automaton (`automaton::pack`): a `1` tag, then daachorse's states as it writes them.
     let a = automaton_start(&bytes);
+    assert_eq!(bytes[a], 1, "the automaton is packed");
+    let a = a + 1;
     let n = u32_at(&bytes, a) as usize;
     let state = |s: usize| a + 4 + 16 * s;
     assert!(n > 10, "{n} states");
@@ -258,9 +261,14 @@ fn forged_automata_are_rejected_or_harmless() {
     assert!(rejected > 5, "only {rejected} self-loops were rejected");
 
     // Every output made longer than its pattern: a match would start before the text.
+    // Then the character map: its length, a form byte, and sparse entries (form 1) or the table.
     let mapper = a + 4 + 16 * n;
     let m = u32_at(&bytes, mapper) as usize;
-    let outputs = mapper + 4 + 4 * m + 4;
+    let after_map = match bytes[mapper + 4] {
+        1 => mapper + 5 + 4 + 8 * u32_at(&bytes, mapper + 5) as usize,
+        _ => mapper + 5 + 4 * m,
+    };
+    let outputs = after_map + 4;
     let k = u32_at(&bytes, outputs) as usize;
     assert!(k > 3, "{k} outputs");
     for o in 0..k {

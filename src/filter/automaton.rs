@@ -239,3 +239,177 @@ fn check(
     }
     Ok(())
 }
+
+/// The prefilter table's length in daachorse 5.1 (one byte per 2-gram of bytes).
+const PREFILTER_LEN: usize = 65536;
+/// The most entries a character map can have (one per code point).
+const MAX_MAPPER_LEN: usize = 0x11_0000;
+/// `pack` output tags.
+const RAW: u8 = 0;
+const PACKED: u8 = 1;
+
+fn put_u32(out: &mut Vec<u8>, v: u32) {
+    out.extend_from_slice(&v.to_le_bytes());
+}
+
+/// daachorse's serialisation with its two mostly empty tables stored sparsely: the character map
+/// (one `u32` per code point up to the largest character of any pattern, about 160 KB for Chinese
+/// text) and the prefilter's 64 KB 2-gram table. A filter of five terms saves in a few kilobytes
+/// instead of over 200. States and outputs stay as daachorse writes them. (An unexpected layout is
+/// kept raw.)
+pub(crate) fn pack(raw: &[u8]) -> Vec<u8> {
+    pack_layout(raw).unwrap_or_else(|| {
+        let mut out = Vec::with_capacity(raw.len() + 1);
+        out.push(RAW);
+        out.extend_from_slice(raw);
+        out
+    })
+}
+
+fn pack_layout(raw: &[u8]) -> Option<Vec<u8>> {
+    let mut c = Cursor(raw);
+    let states = c.array(STATE_BYTES).ok()?;
+    let table = c.array(4).ok()?;
+    let alphabet = c.u32().ok()?;
+    let outputs = c.array(OUTPUT_BYTES).ok()?;
+    let kind_and_count = c.take(5).ok()?;
+    let has_prefilter = c.take(1).ok()?[0];
+    let prefilter = match has_prefilter {
+        0 => None,
+        1 => Some((c.take(1).ok()?[0], c.take(PREFILTER_LEN).ok()?)),
+        _ => return None,
+    };
+    if !c.0.is_empty() {
+        return None;
+    }
+    let mut out = Vec::with_capacity(states.len() + outputs.len() + 1024);
+    out.push(PACKED);
+    put_u32(&mut out, (states.len() / STATE_BYTES) as u32);
+    out.extend_from_slice(states);
+    put_u32(&mut out, (table.len() / 4) as u32);
+    let valid: Vec<(u32, u32)> = table
+        .chunks_exact(4)
+        .enumerate()
+        .map(|(cp, w)| (cp as u32, word(w, 0)))
+        .filter(|&(_, code)| code != INVALID_CODE)
+        .collect();
+    if valid.len() * 8 < table.len() {
+        out.push(PACKED);
+        put_u32(&mut out, valid.len() as u32);
+        for (cp, code) in valid {
+            put_u32(&mut out, cp);
+            put_u32(&mut out, code);
+        }
+    } else {
+        out.push(RAW);
+        out.extend_from_slice(table);
+    }
+    put_u32(&mut out, alphabet);
+    put_u32(&mut out, (outputs.len() / OUTPUT_BYTES) as u32);
+    out.extend_from_slice(outputs);
+    out.extend_from_slice(kind_and_count);
+    out.push(has_prefilter);
+    if let Some((window, table)) = prefilter {
+        out.push(window);
+        let set: Vec<(usize, u8)> = table
+            .iter()
+            .enumerate()
+            .filter(|&(_, &v)| v != u8::MAX)
+            .map(|(i, &v)| (i, v))
+            .collect();
+        if set.len() * 3 < PREFILTER_LEN {
+            out.push(PACKED);
+            put_u32(&mut out, set.len() as u32);
+            for (i, v) in set {
+                out.extend_from_slice(&(i as u16).to_le_bytes());
+                out.push(v);
+            }
+        } else {
+            out.push(RAW);
+            out.extend_from_slice(table);
+        }
+    }
+    Some(out)
+}
+
+/// Undoes `pack`, giving daachorse's serialisation back. Sizes come from the data but are bounded by
+/// it (the character map by the number of code points), so a forged file cannot make this allocate
+/// much more than it holds.
+pub(crate) fn unpack(packed: &[u8]) -> Result<Vec<u8>, &'static str> {
+    let mut c = Cursor(packed);
+    match c.take(1)?[0] {
+        RAW => return Ok(c.0.to_vec()),
+        PACKED => {}
+        _ => return Err("unknown automaton encoding"),
+    }
+    let mut out = Vec::with_capacity(packed.len() + 1024);
+    let n_states = c.u32()?;
+    put_u32(&mut out, n_states);
+    let states = c.take(
+        (n_states as usize)
+            .checked_mul(STATE_BYTES)
+            .ok_or("too many states")?,
+    )?;
+    out.extend_from_slice(states);
+    let len = c.u32()? as usize;
+    if len > MAX_MAPPER_LEN {
+        return Err("the character map is too long");
+    }
+    put_u32(&mut out, len as u32);
+    match c.take(1)?[0] {
+        RAW => out.extend_from_slice(c.take(len * 4)?),
+        PACKED => {
+            let at = out.len();
+            out.resize(at + len * 4, 0xFF);
+            let count = c.u32()? as usize;
+            for _ in 0..count.min(len) {
+                let cp = c.u32()? as usize;
+                let code = c.take(4)?;
+                if cp >= len {
+                    return Err("a character map entry is out of range");
+                }
+                out[at + cp * 4..at + cp * 4 + 4].copy_from_slice(code);
+            }
+            if count > len {
+                return Err("too many character map entries");
+            }
+        }
+        _ => return Err("unknown character map encoding"),
+    }
+    put_u32(&mut out, c.u32()?);
+    let n_outputs = c.u32()?;
+    put_u32(&mut out, n_outputs);
+    out.extend_from_slice(
+        c.take(
+            (n_outputs as usize)
+                .checked_mul(OUTPUT_BYTES)
+                .ok_or("too many outputs")?,
+        )?,
+    );
+    out.extend_from_slice(c.take(5)?);
+    let has_prefilter = c.take(1)?[0];
+    out.push(has_prefilter);
+    if has_prefilter == 1 {
+        out.push(c.take(1)?[0]);
+        match c.take(1)?[0] {
+            RAW => out.extend_from_slice(c.take(PREFILTER_LEN)?),
+            PACKED => {
+                let at = out.len();
+                out.resize(at + PREFILTER_LEN, u8::MAX);
+                let count = c.u32()? as usize;
+                if count > PREFILTER_LEN {
+                    return Err("too many prefilter entries");
+                }
+                for _ in 0..count {
+                    let e = c.take(3)?;
+                    out[at + usize::from(u16::from_le_bytes([e[0], e[1]]))] = e[2];
+                }
+            }
+            _ => return Err("unknown prefilter encoding"),
+        }
+    }
+    if !c.0.is_empty() {
+        return Err("trailing bytes after the automaton");
+    }
+    Ok(out)
+}
