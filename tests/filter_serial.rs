@@ -217,7 +217,10 @@ fn automaton_start(v: &[u8]) -> usize {
         .expect("a saved automaton")
 }
 
+/// Rewrites the header's payload length and checksum to fit the (changed) payload.
 fn reseal(v: &mut [u8]) {
+    let len = (v.len() - 28) as u64;
+    v[16..24].copy_from_slice(&len.to_le_bytes());
     let crc = crc32(&v[28..]);
     v[24..28].copy_from_slice(&crc.to_le_bytes());
 }
@@ -300,16 +303,12 @@ fn version_1_files_still_load() {
     // Version 1 is version 2 without the automaton field (flag, length, bytes).
     let mut v = bytes[..a - 9].to_vec();
     v[8..12].copy_from_slice(&1u32.to_le_bytes());
-    let len = (v.len() - 28) as u64;
-    v[16..24].copy_from_slice(&len.to_le_bytes());
     reseal(&mut v);
     let g = Filter::from_bytes(&v).expect("a version 1 file loads");
     assert_eq!(results(&g), want);
     // A version 2 file without its automaton is corrupt, not silently rebuilt.
     let mut v = bytes[..a - 9].to_vec();
     v.push(0);
-    let len = (v.len() - 28) as u64;
-    v[16..24].copy_from_slice(&len.to_le_bytes());
     reseal(&mut v);
     assert_eq!(
         Filter::from_bytes(&v).unwrap_err().kind(),
