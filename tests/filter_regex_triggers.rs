@@ -8,9 +8,11 @@ use std::collections::BTreeSet;
 use jingwang::{Evasion, Filter, MatchKind, Severity};
 use regex_automata::{meta::Regex, Input};
 
-/// (name, pattern): the first three have trigger literals, the last two do not.
+/// (name, pattern): the first four have trigger literals, the last two do not.
 const RULES: &[(&str, &str)] = &[
     ("sell-gun", "出售[^\\n]{0,6}枪支"),
+    // Its matches overlap its own triggers: the next search starts where the last match ended.
+    ("sell-sell", "出售[^\\n]{0,4}出售"),
     ("buy-guns", "(?:buy|sell) guns?"),
     ("mobile", "1[3-9]\\d{9}"),
     ("any-gun", "[^\\n]?枪支"),

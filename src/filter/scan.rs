@@ -1,7 +1,7 @@
 //! Scanning: literal and regex hits on the canonical stream, allow suppression, co-occurrence, and
 //! mapping back to original spans.
 
-use regex_automata::{meta, Input, PatternSet};
+use regex_automata::{meta, Anchored, Input, PatternSet};
 
 use super::{
     CategoryId, CoEntry, Inner, Match, TermId, DIRECT_TERM, PLURAL, TARGET_ALLOW, TARGET_CO_ALL,
@@ -58,8 +58,11 @@ pub struct Scratch {
     allows: Vec<(u32, u32)>,
     co_hits: Vec<CoHit>,
     co_counts: Vec<u32>,
-    /// Regex rules triggered by a literal: (position, then segment start), segment end, rule.
-    triggers: Vec<(u32, u32, u32)>,
+    /// Regex rules triggered by a literal: `position << 32 | rule` (see `run_triggers`); after
+    /// them, untriggered rules that matched: `segment start << 32 | rule`.
+    triggers: Vec<u64>,
+    /// Per regex rule, where its last match ended (see `run_triggers`).
+    rule_next: Vec<u32>,
     regex: Option<RegexCaches>,
     pub(super) matches: Vec<super::Match>,
 }
@@ -159,7 +162,7 @@ pub(super) fn is_match(inner: &Inner, text: &str, scratch: &mut Scratch) -> bool
                 continue;
             };
             for t in targets.iter().filter(|t| t.kind == TARGET_REGEX) {
-                scratch.triggers.push((m.start() as u32, 0, t.id));
+                scratch.triggers.push(trigger(m.start(), t.id));
             }
             let norm = &scratch.normalized;
             if targets.iter().any(|t| {
@@ -176,13 +179,16 @@ pub(super) fn is_match(inner: &Inner, text: &str, scratch: &mut Scratch) -> bool
     }
     if let (Some(regexes), Some(caches)) = (&inner.regexes, regex_caches(inner, &mut scratch.regex))
     {
-        let n = trigger_segments(canon, &mut scratch.triggers);
-        for &(s, e, rule) in &scratch.triggers[..n] {
-            let input = Input::new(canon).range(s as usize..e as usize);
-            let i = rule as usize;
-            if regexes.each[i].is_match_with(&mut caches.each[i], &input) {
-                return true;
-            }
+        let found = run_triggers(
+            canon,
+            regexes,
+            caches,
+            &mut scratch.triggers,
+            &mut scratch.rule_next,
+            |_, _| true,
+        );
+        if found {
+            return true;
         }
         // A match inside a segment is a match of the whole text, so when the whole text has none
         // (clean text, the common case) no segment has one.
@@ -206,6 +212,24 @@ pub(super) fn is_match(inner: &Inner, text: &str, scratch: &mut Scratch) -> bool
     false
 }
 
+/// A trigger of regex rule `rule` at canonical byte `pos`, as `run_triggers` sorts them.
+fn trigger(pos: usize, rule: u32) -> u64 {
+    (pos as u64) << 32 | u64::from(rule)
+}
+
+/// A regex match as a deny hit of rule `i`.
+fn rule_hit(inner: &Inner, norm: &Normalized, i: usize, m: regex_automata::Match) -> Hit {
+    Hit {
+        start: m.start() as u32,
+        end: m.end() as u32,
+        first: char_index(norm, m.start()),
+        next: char_index(norm, m.end()),
+        repeat: 0,
+        term: inner.regex_rules[i].term,
+        evasion: Evasion::empty(),
+    }
+}
+
 /// Every match of regex rule `i` in the canonical segment `s..e`, leftmost first, as deny hits.
 fn rule_hits(
     inner: &Inner,
@@ -222,62 +246,76 @@ fn rule_hits(
         if m.is_empty() {
             break;
         }
-        hits.push(Hit {
-            start: m.start() as u32,
-            end: m.end() as u32,
-            first: char_index(norm, m.start()),
-            next: char_index(norm, m.end()),
-            repeat: 0,
-            term: inner.regex_rules[i].term,
-            evasion: Evasion::empty(),
-        });
+        hits.push(rule_hit(inner, norm, i, m));
         input.set_start(m.end());
     }
 }
 
-/// Turns the triggers `(position, _, rule)` into the distinct `(segment start, segment end, rule)`
-/// to run, in order. Linear in the text: positions are sorted first, so each segment is found by
-/// scanning from the previous one.
-fn trigger_segments(canon: &str, triggers: &mut [(u32, u32, u32)]) -> usize {
+/// Runs the triggered regex rules: the matches a leftmost-first search of each rule over each
+/// segment would find, without scanning the segments. Every match of a rule starts with one of its
+/// trigger literals, so the leftmost match at or after a position is the anchored match at the first
+/// trigger that has one; a rule's next search starts where its last match ended. So each trigger
+/// costs one anchored search, which usually fails within a few bytes, and lines with a common
+/// trigger (a digit, `wa`) are not scanned once per rule.
+///
+/// `triggers` are `trigger(position, rule)`; `found(rule, match)` is called for each match in order
+/// of position, and the run stops when it returns true (then so does this function).
+fn run_triggers(
+    canon: &str,
+    regexes: &super::Regexes,
+    caches: &mut RegexCaches,
+    triggers: &mut Vec<u64>,
+    rule_next: &mut Vec<u32>,
+    mut found: impl FnMut(usize, regex_automata::Match) -> bool,
+) -> bool {
     if triggers.is_empty() {
-        return 0;
+        return false;
     }
     triggers.sort_unstable();
+    triggers.dedup();
+    rule_next.clear();
+    rule_next.resize(regexes.each.len(), 0);
     let bytes = canon.as_bytes();
-    // The backward search for a segment's start stops at the previous segment's end.
-    let mut lo = 0;
-    let mut seg: Option<(usize, usize)> = None;
-    for t in triggers.iter_mut() {
-        let pos = (t.0 as usize).min(bytes.len());
-        let (s, e) = match seg {
-            Some((s, e)) if pos < e => (s, e),
-            _ => {
-                // Sorted, and past the previous segment: `pos >= lo`.
-                let pos = pos.max(lo);
-                let s = bytes[lo..pos]
-                    .iter()
-                    .rposition(|&b| b == b'\n')
-                    .map_or(lo, |i| lo + i + 1);
-                let e = bytes[pos..]
-                    .iter()
-                    .position(|&b| b == b'\n')
-                    .map_or(bytes.len(), |i| pos + i);
-                lo = e;
-                seg = Some((s, e));
-                (s, e)
-            }
+    // End of the segment (up to the next hard boundary) holding the current trigger; positions
+    // only grow, so each boundary is looked for once.
+    let mut seg_end = 0;
+    for &key in triggers.iter() {
+        let pos = ((key >> 32) as usize).min(bytes.len());
+        let rule = key as u32 as usize;
+        let Some(next) = rule_next.get_mut(rule) else {
+            continue;
         };
-        *t = (s as u32, e as u32, t.2);
-    }
-    triggers.sort_unstable();
-    let mut n = 0;
-    for i in 0..triggers.len() {
-        if i == 0 || triggers[i] != triggers[n - 1] {
-            triggers[n] = triggers[i];
-            n += 1;
+        if pos < *next as usize {
+            continue;
+        }
+        if pos >= seg_end {
+            seg_end = memchr_break(bytes, pos);
+        }
+        let input = Input::new(canon)
+            .range(pos..seg_end)
+            .anchored(Anchored::Yes);
+        if let Some(m) = regexes.each[rule].search_with(&mut caches.each[rule], &input) {
+            // Rules never match the empty string (checked when built); a rule stops in a segment
+            // at an empty match, as `rule_hits` does.
+            *next = if m.is_empty() {
+                seg_end as u32
+            } else {
+                m.end() as u32
+            };
+            if !m.is_empty() && found(rule, m) {
+                return true;
+            }
         }
     }
-    n
+    false
+}
+
+/// The position of the first hard boundary at or after `from`, or the end of the text.
+fn memchr_break(bytes: &[u8], from: usize) -> usize {
+    bytes[from..]
+        .iter()
+        .position(|&b| b == BREAK as u8)
+        .map_or(bytes.len(), |i| from + i)
 }
 
 pub(super) fn find_all(inner: &Inner, text: &str, scratch: &mut Scratch, out: &mut Vec<Match>) {
@@ -332,7 +370,7 @@ pub(super) fn find_all(inner: &Inner, text: &str, scratch: &mut Scratch, out: &m
                         evasion: t.evasion,
                     }),
                     TARGET_ALLOW => scratch.allows.push((start, end)),
-                    TARGET_REGEX => scratch.triggers.push((m.start() as u32, 0, t.id)),
+                    TARGET_REGEX => scratch.triggers.push(trigger(m.start(), t.id)),
                     kind => scratch.co_hits.push(CoHit {
                         rule: t.id,
                         negative: kind != TARGET_CO_ALL,
@@ -349,20 +387,19 @@ pub(super) fn find_all(inner: &Inner, text: &str, scratch: &mut Scratch, out: &m
     if let (Some(regexes), Some(caches)) = (&inner.regexes, regex_caches(inner, &mut scratch.regex))
     {
         let norm = &scratch.normalized;
-        let n = trigger_segments(canon, &mut scratch.triggers);
-        scratch.triggers.truncate(n);
-        for &(s, e, rule) in &scratch.triggers {
-            let i = rule as usize;
-            rule_hits(
-                inner,
-                norm,
-                regexes,
-                caches,
-                i,
-                (s as usize, e as usize),
-                &mut scratch.hits,
-            );
-        }
+        let hits = &mut scratch.hits;
+        run_triggers(
+            canon,
+            regexes,
+            caches,
+            &mut scratch.triggers,
+            &mut scratch.rule_next,
+            |i, m| {
+                hits.push(rule_hit(inner, norm, i, m));
+                false
+            },
+        );
+        scratch.triggers.clear();
         // Rules without triggers: skipped when none matches anywhere in the text (see `is_match`).
         if let (Some(any), Some(any_cache), Some(combined), Some(combined_cache)) = (
             &regexes.any,
@@ -382,18 +419,18 @@ pub(super) fn find_all(inner: &Inner, text: &str, scratch: &mut Scratch, out: &m
                     for pid in caches.set.iter() {
                         let i = regexes.untriggered[pid.as_usize()] as usize;
                         // (`caches.set` is borrowed: collect through the trigger list.)
-                        scratch.triggers.push((s as u32, e as u32, i as u32));
+                        scratch.triggers.push(trigger(s, i as u32));
                     }
                 }
-                for k in n..scratch.triggers.len() {
-                    let (s, e, rule) = scratch.triggers[k];
-                    let segment = (s as usize, e as usize);
+                for &key in &scratch.triggers {
+                    let s = (key >> 32) as usize;
+                    let segment = (s, memchr_break(bytes, s));
                     rule_hits(
                         inner,
                         norm,
                         regexes,
                         caches,
-                        rule as usize,
+                        key as u32 as usize,
                         segment,
                         &mut scratch.hits,
                     );
@@ -731,44 +768,122 @@ pub(super) fn mask(text: &str, matches: &[Match], mask: char, out: &mut String) 
 
 #[cfg(test)]
 mod trigger_tests {
-    use super::trigger_segments;
+    use regex_automata::{meta, Input, PatternSet};
 
-    /// The segment around each position, the slow way.
-    fn naive(canon: &str, pos: usize) -> (u32, u32) {
-        let s = canon[..pos].rfind('\n').map_or(0, |i| i + 1);
-        let e = canon[pos..].find('\n').map_or(canon.len(), |i| pos + i);
-        (s as u32, e as u32)
+    use super::super::Regexes;
+    use super::{run_triggers, trigger, RegexCaches};
+    use crate::filter::builder::trigger_literals;
+
+    /// Rules whose matches overlap or repeat, so a rule's own earlier match decides where it may
+    /// match next.
+    const RULES: &[&str] = &[
+        "出售[^\\n]{0,6}出售",
+        "1[3-9]\\d{3}",
+        "(?-u:\\b)(?:wa|call)(?-u:\\b) ?\\d+",
+        "ab|abc",
+        "a+b",
+        "b[ab]a",
+    ];
+    const PIECES: &[&str] = &[
+        "出售", "a", "b", "ab", "c", "1", "3", "\n", " ", "wa", "call", "7", "x", "，",
+    ];
+
+    /// Every leftmost-first match of each rule in each segment: the definition.
+    fn naive(canon: &str, res: &[meta::Regex]) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for segment in canon.split('\n') {
+            let (s, e) = (start, start + segment.len());
+            start = e + 1;
+            for (i, re) in res.iter().enumerate() {
+                let mut input = Input::new(canon).range(s..e);
+                while let Some(m) = re.search(&input) {
+                    out.push((i, m.start(), m.end()));
+                    input.set_start(m.end());
+                }
+            }
+        }
+        out.sort_unstable();
+        out
     }
 
     #[test]
-    fn triggers_become_their_segments_once_each() {
-        let canon = "ab\ncd ef\n\nghi\nj";
-        let positions: Vec<usize> = canon
-            .char_indices()
-            .filter(|&(_, c)| c != '\n')
-            .map(|(i, _)| i)
+    fn anchored_runs_at_triggers_find_every_leftmost_first_match() {
+        let res: Vec<meta::Regex> = RULES
+            .iter()
+            .map(|p| meta::Regex::new(p).expect("valid"))
             .collect();
-        // Every subset pattern of positions, two rules, in a scrambled order.
-        for mask in 1u32..(1 << positions.len()) {
-            let mut triggers = Vec::new();
-            for (k, &p) in positions.iter().enumerate().rev() {
-                if mask & (1 << k) != 0 {
-                    triggers.push((p as u32, 0, (k % 2) as u32));
-                    triggers.push((p as u32, 0, 1));
+        let lits: Vec<Vec<String>> = RULES
+            .iter()
+            .map(|p| trigger_literals(p).expect("every rule has triggers"))
+            .collect();
+        let regexes = Regexes {
+            untriggered: Vec::new(),
+            any: None,
+            combined: None,
+            each: res.clone(),
+        };
+        let mut caches = RegexCaches {
+            filter: 0,
+            any: None,
+            combined: None,
+            each: res.iter().map(|r| r.create_cache()).collect(),
+            set: PatternSet::new(0),
+        };
+        let (mut triggers, mut next) = (Vec::new(), Vec::new());
+        let mut seed = 99u32;
+        let mut with_overlaps = 0;
+        for _ in 0..3000 {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            let n = 1 + (seed >> 16) as usize % 14;
+            let mut canon = String::new();
+            for _ in 0..n {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                canon.push_str(PIECES[(seed >> 16) as usize % PIECES.len()]);
+            }
+            // Every occurrence of every literal, as the automaton reports them, in any order.
+            triggers.clear();
+            for (rule, ls) in lits.iter().enumerate() {
+                for l in ls {
+                    for (pos, _) in canon.match_indices(l.as_str()) {
+                        triggers.push(trigger(pos, rule as u32));
+                    }
                 }
             }
-            let mut want: Vec<(u32, u32, u32)> = triggers
-                .iter()
-                .map(|&(p, _, r)| {
-                    let (s, e) = naive(canon, p as usize);
-                    (s, e, r)
-                })
-                .collect();
-            want.sort_unstable();
-            want.dedup();
-            let n = trigger_segments(canon, &mut triggers);
-            assert_eq!(&triggers[..n], &want[..], "mask {mask:b}");
+            triggers.reverse();
+            let mut got = Vec::new();
+            let found = run_triggers(
+                &canon,
+                &regexes,
+                &mut caches,
+                &mut triggers,
+                &mut next,
+                |i, m| {
+                    got.push((i, m.start(), m.end()));
+                    false
+                },
+            );
+            assert!(!found);
+            got.sort_unstable();
+            let want = naive(&canon, &res);
+            assert_eq!(got, want, "text {canon:?}");
+            with_overlaps += usize::from(want.len() > 1);
+            // Stopping at the first match reports whether there is one.
+            triggers.reverse();
+            let any = run_triggers(
+                &canon,
+                &regexes,
+                &mut caches,
+                &mut triggers,
+                &mut next,
+                |_, _| true,
+            );
+            assert_eq!(any, !want.is_empty(), "text {canon:?}");
         }
+        assert!(
+            with_overlaps > 500,
+            "only {with_overlaps} texts with several matches"
+        );
     }
 }
 
