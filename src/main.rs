@@ -99,11 +99,11 @@ fn write_normalized(
     }
     out.write_all(b"\n")?;
     if explain {
-        for c in buf.chars() {
-            let shown = if c.ch == jingwang::BREAK {
+        for (ch, c) in buf.iter() {
+            let shown = if ch == jingwang::BREAK {
                 "⏎".to_string()
             } else {
-                c.ch.to_string()
+                ch.to_string()
             };
             let origin = &line[c.origin().range()];
             write!(out, "  {shown}\t{}..{}\t{:?}", c.start, c.end, origin)?;

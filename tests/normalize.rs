@@ -307,8 +307,8 @@ fn check_invariants(input: &str) -> Result<(), TestCaseError> {
     let mut prev = (0u32, 0u32);
     let mut offset = 0usize;
     prop_assert_eq!(out.chars().len(), out.text().chars().count());
-    for (c, ch) in out.chars().iter().zip(out.text().chars()) {
-        prop_assert_eq!(c.ch, ch);
+    for ((ch, c), text_ch) in out.iter().zip(out.text().chars()) {
+        prop_assert_eq!(ch, text_ch);
         prop_assert_eq!(c.offset as usize, offset);
         offset += ch.len_utf8();
         prop_assert!(c.start <= c.end, "empty-or-reversed origin {:?}", c);

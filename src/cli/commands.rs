@@ -188,12 +188,12 @@ fn write_explain(out: &mut impl Write, filter: &Filter, text: &str) -> io::Resul
     let canonical: String = canon.text().chars().map(shown).collect();
     writeln!(out, "canonical: {canonical}")?;
     writeln!(out, "origins:")?;
-    for c in canon.chars() {
+    for (ch, c) in canon.iter() {
         let origin = c.origin();
         write!(
             out,
             "  {}\t{}..{}\t{:?}",
-            shown(c.ch),
+            shown(ch),
             origin.start(),
             origin.end(),
             text.get(origin.range()).unwrap_or_default()
@@ -224,10 +224,9 @@ fn write_explain(out: &mut impl Write, filter: &Filter, text: &str) -> io::Resul
         )?;
         // The canonical characters that came from inside the match: what the automaton saw.
         let seen: String = canon
-            .chars()
             .iter()
-            .filter(|c| c.origin().start() >= m.start() && c.origin().end() <= m.end())
-            .map(|c| shown(c.ch))
+            .filter(|(_, c)| c.origin().start() >= m.start() && c.origin().end() <= m.end())
+            .map(|(ch, _)| shown(ch))
             .collect();
         writeln!(out, "    canonical text: {seen}")?;
         if m.kind() == jingwang::MatchKind::Term {

@@ -71,11 +71,11 @@ impl Default for NormalizeConfig {
     }
 }
 
-/// One character of the canonical stream and where it came from.
+/// Where one character of the canonical stream came from. The character itself is in
+/// [`Normalized::text`] at `offset` ([`Normalized::iter`] pairs them): 16 bytes per character, as the
+/// origin map of a long text is the normaliser's largest output.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CanonChar {
-    /// The canonical character.
-    pub ch: char,
     /// Its byte offset in [`Normalized::text`].
     pub offset: u32,
     /// The first byte of the original character(s) it came from.
@@ -132,6 +132,19 @@ impl Normalized {
     /// One entry per character of [`Normalized::text`], in order.
     pub fn chars(&self) -> &[CanonChar] {
         &self.chars
+    }
+
+    /// Each canonical character with its entry of [`Normalized::chars`].
+    ///
+    /// ```
+    /// let n = jingwang::Normalizer::default();
+    /// let out = n.normalize("Ｇ u n");
+    /// let first = out.iter().next().unwrap();
+    /// assert_eq!(first.0, 'g');
+    /// assert_eq!(first.1.origin().range(), 0..3);
+    /// ```
+    pub fn iter(&self) -> impl Iterator<Item = (char, &CanonChar)> + '_ {
+        self.text.chars().zip(self.chars.iter())
     }
 
     /// Empties the buffer, keeping its memory.

@@ -186,6 +186,11 @@ impl<'a> Machine<'a> {
                 {
                     self.fast_han(e, start, end);
                     i = self.han_run(table, input, i);
+                } else if matches!(e.kind, Kind::Junk | Kind::Emoji | Kind::Invisible)
+                    && self.tok.is_empty()
+                {
+                    // What `feed` does for these outside a Latin token, without building an atom.
+                    self.gap.add_parts(start, end, e.evasions());
                 } else {
                     self.feed_entries(table, e, start, end);
                 }
@@ -275,7 +280,6 @@ impl<'a> Machine<'a> {
                 break;
             }
             self.chars.push(CanonChar {
-                ch,
                 offset: offset as u32,
                 start: i as u32,
                 end: i as u32 + 3,
@@ -315,28 +319,57 @@ impl<'a> Machine<'a> {
             _ => None,
         };
         let first_letter = i + usize::from(opening.is_some());
+        if table.byte_class(bytes.get(first_letter).copied().unwrap_or(b' ')) != ByteClass::Letter {
+            // Leetspeak symbols that do not open a word (an "@ " before a place name, "@user"):
+            // junk, as `flush_tok` makes them.
+            let limit = bytes.len().min(i + MAX_TOKEN);
+            let mut t = i;
+            while t < limit && table.byte_class(bytes[t]) == ByteClass::Leet {
+                t += 1;
+            }
+            if t == i {
+                return None;
+            }
+            if t < bytes.len() && !self.ends_token(table, input, t) {
+                // A token that goes on with letters (@user): the word after the symbols, when
+                // it is a plain one; the token is still cut at `MAX_TOKEN` counted from `i`.
+                if table.byte_class(bytes[t]) != ByteClass::Letter {
+                    return None;
+                }
+                let (j, end) = self.plan_word(table, input, i, t, None)?;
+                self.junk_symbols(i, t);
+                return Some(self.emit_ascii_word(table, bytes, None, t, j, end));
+            }
+            self.junk_symbols(i, t);
+            return Some(t);
+        }
+        let (j, end) = self.plan_word(table, input, i, first_letter, opening)?;
+        Some(self.emit_ascii_word(table, bytes, opening, i, j, end))
+    }
+
+    /// For a word of ASCII letters at `first_letter` (after `opening` at `i`, if any) in a token
+    /// starting at `i`: where its letters end and where the leetspeak symbols after them end. `None`
+    /// when the word needs the general path: a single letter (it may join a spaced run), a possible
+    /// collapsed single ("aaa"), or a token that goes on past the letters (digits, leetspeak
+    /// symbols, invisible or non-ASCII characters, or more than `MAX_TOKEN` characters).
+    #[inline(always)]
+    fn plan_word(
+        &self,
+        table: &Table,
+        input: &str,
+        i: usize,
+        first_letter: usize,
+        opening: Option<char>,
+    ) -> Option<(usize, usize)> {
+        let bytes = input.as_bytes();
         let limit = bytes.len().min(i + MAX_TOKEN);
         let mut j = first_letter;
         while j < limit && table.byte_class(bytes[j]) == ByteClass::Letter {
             j += 1;
         }
-        if j == first_letter {
-            // Leetspeak symbols alone (an "@ " before a place name): junk, as `flush_tok` makes them.
-            let mut t = i;
-            while t < limit && table.byte_class(bytes[t]) == ByteClass::Leet {
-                t += 1;
-            }
-            if t == i || (t < bytes.len() && !self.ends_token(table, input, t)) {
-                return None;
-            }
-            self.pending = Evasion::empty();
-            for k in i..t {
-                self.gap
-                    .add_parts(k as u32, k as u32 + 1, Evasion::SEPARATOR);
-            }
-            return Some(t);
-        }
-        if j < i + 2 {
+        // The word: the opening letter, if any, and the letters.
+        let word_start = first_letter - usize::from(opening.is_some());
+        if j < word_start + 2 {
             return None;
         }
         // Leetspeak symbols after the last letter stay symbols: junk once the word is out (hello!).
@@ -349,12 +382,43 @@ impl<'a> Machine<'a> {
         }
         let first = match opening {
             Some(c) => u32::from(c),
-            None => table.bmp(u32::from(bytes[i])).out,
+            None => table.bmp(u32::from(bytes[word_start])).out,
         };
-        let second = table.bmp(u32::from(bytes[i + 1])).out;
-        if self.cfg.join_spaced && self.cfg.collapse_repeats && j - i >= 3 && first == second {
+        let second = table.bmp(u32::from(bytes[word_start + 1])).out;
+        if self.cfg.join_spaced
+            && self.cfg.collapse_repeats
+            && j - word_start >= 3
+            && first == second
+        {
             return None;
         }
+        Some((j, t))
+    }
+
+    /// Leetspeak symbols `i..t` that are not letters: junk, as `flush_tok` makes them (with any
+    /// pending invisible flags, which would have gone to the first of them).
+    #[inline]
+    fn junk_symbols(&mut self, i: usize, t: usize) {
+        self.pending = Evasion::empty();
+        for k in i..t {
+            self.gap
+                .add_parts(k as u32, k as u32 + 1, Evasion::SEPARATOR);
+        }
+    }
+
+    /// Emits a word planned by `plan_word` (`opening` is the letter a `$` at `i` stands for; the
+    /// letters run to `j`), then its trailing symbols up to `t` as junk. Returns `t`.
+    #[inline(always)]
+    fn emit_ascii_word(
+        &mut self,
+        table: &Table,
+        bytes: &[u8],
+        opening: Option<char>,
+        i: usize,
+        j: usize,
+        t: usize,
+    ) -> usize {
+        let first_letter = i + usize::from(opening.is_some());
         self.flush_spaced();
         self.word_prefix(i as u32, false);
         let mut pending = std::mem::take(&mut self.pending);
@@ -379,11 +443,17 @@ impl<'a> Machine<'a> {
         }
         self.last = Last::Word { all_digits: false };
         self.continues = false;
+        self.junk_trailing(j, t);
+        t
+    }
+
+    /// Leetspeak symbols `j..t` after a word: junk.
+    #[inline]
+    fn junk_trailing(&mut self, j: usize, t: usize) {
         for k in j..t {
             self.gap
                 .add_parts(k as u32, k as u32 + 1, Evasion::SEPARATOR);
         }
-        Some(t)
     }
 
     /// One ASCII letter of a word, as `emit_collapsing` emits it.
@@ -511,7 +581,6 @@ impl<'a> Machine<'a> {
     #[inline]
     fn push(&mut self, ch: char, start: u32, end: u32, evasions: Evasion) {
         self.chars.push(CanonChar {
-            ch,
             offset: self.text.len() as u32,
             start,
             end,
