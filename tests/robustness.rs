@@ -187,7 +187,7 @@ fn hostile_texts_scan_in_linear_time() {
 
 #[test]
 fn hostile_texts_scan_in_bounded_memory() {
-    // The text itself is in memory; scanning adds the canonical stream (at most about 24 bytes per
+    // The text itself is in memory; scanning adds the canonical stream (at most about 20 bytes per
     // kept input character, nothing for skipped ones) and the matches.
     let size = 4 * MIB;
     let mut peaks = Vec::new();
