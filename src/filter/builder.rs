@@ -7,8 +7,10 @@ use std::sync::Arc;
 use daachorse::CharwiseDoubleArrayAhoCorasick;
 use regex_automata::{meta, util::syntax};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use regex_syntax::hir::Hir;
 
 use super::error::{BuildError, BuildErrorKind};
+use super::rule_regex::RuleRegex;
 use super::{
     automaton_value, next_filter_id, pending, CoEntry, Filter, Inner, MatchKind, PatternTable,
     RegexEntry, Regexes, Settings, Target, TermEntry, TermMeta, PLURAL, TARGET_ALLOW,
@@ -663,6 +665,7 @@ pub(crate) fn build_regexes(
         return Ok(None);
     }
     let syn = syntax_config();
+    let mut hirs = Vec::with_capacity(rules.len());
     for (i, rule) in rules.iter().enumerate() {
         let hir = syntax::parse_with(&rule.pattern, &syn).map_err(|e| {
             (
@@ -682,6 +685,7 @@ pub(crate) fn build_regexes(
                 format!("regex {:?} can match the empty string", rule.pattern),
             ));
         }
+        hirs.push(hir);
     }
     let map_err = |e: meta::BuildError, one: Option<usize>| -> RegexError {
         let index = one.or(e.pattern().map(|p| p.as_usize()));
@@ -700,13 +704,36 @@ pub(crate) fn build_regexes(
     };
     let builder = || {
         let mut b = meta::Regex::builder();
-        b.syntax(syn).configure(meta_config(limit));
+        b.configure(meta_config(limit));
         b
     };
-    let sources: Vec<&str> = rules.iter().map(|r| r.pattern.as_str()).collect();
+    let size = usize::try_from(limit).unwrap_or(usize::MAX);
     let mut each = Vec::with_capacity(rules.len());
-    for (i, s) in sources.iter().enumerate() {
-        each.push(builder().build(s).map_err(|e| map_err(e, Some(i)))?);
+    for (i, hir) in hirs.iter().enumerate() {
+        let rule = if triggered.get(i).copied().unwrap_or(false) {
+            RuleRegex::forward(hir, size).map_err(|(too_big, message)| {
+                if too_big {
+                    (
+                        BuildErrorKind::SizeLimit,
+                        Some(i),
+                        format!("regex rules exceed the size limit of {limit} bytes"),
+                    )
+                } else {
+                    (
+                        BuildErrorKind::InvalidPattern,
+                        Some(i),
+                        format!("invalid regex: {}", first_line(&message)),
+                    )
+                }
+            })?
+        } else {
+            RuleRegex::Meta(
+                builder()
+                    .build_from_hir(hir)
+                    .map_err(|e| map_err(e, Some(i)))?,
+            )
+        };
+        each.push(rule);
     }
     let untriggered: Vec<u32> = (0..rules.len())
         .filter(|&i| !triggered.get(i).copied().unwrap_or(false))
@@ -715,19 +742,18 @@ pub(crate) fn build_regexes(
     let (any, combined) = if untriggered.is_empty() {
         (None, None)
     } else {
-        let sources: Vec<&str> = untriggered.iter().map(|&i| sources[i as usize]).collect();
+        let hirs: Vec<&Hir> = untriggered.iter().map(|&i| &hirs[i as usize]).collect();
         let index = |e: &meta::BuildError| e.pattern().map(|p| untriggered[p.as_usize()] as usize);
         // The combined regex only answers "which rules match this segment", which needs `All`
         // semantics.
         let combined = meta::Regex::builder()
-            .syntax(syn)
             .configure(meta_config(limit).match_kind(regex_automata::MatchKind::All))
-            .build_many(&sources)
+            .build_many_from_hir(&hirs)
             .map_err(|e| {
                 let i = index(&e);
                 map_err(e, i)
             })?;
-        let any = builder().build_many(&sources).map_err(|e| {
+        let any = builder().build_many_from_hir(&hirs).map_err(|e| {
             let i = index(&e);
             map_err(e, i)
         })?;

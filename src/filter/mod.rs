@@ -15,6 +15,7 @@ mod automaton;
 mod builder;
 mod error;
 mod pending;
+mod rule_regex;
 mod scan;
 mod serial;
 
@@ -363,7 +364,7 @@ pub(crate) struct Regexes {
     pub(crate) untriggered: Vec<u32>,
     pub(crate) any: Option<meta::Regex>,
     pub(crate) combined: Option<meta::Regex>,
-    pub(crate) each: Vec<meta::Regex>,
+    pub(crate) each: Vec<rule_regex::RuleRegex>,
 }
 
 /// The compiled, immutable data of a filter.

@@ -3,6 +3,7 @@
 
 use regex_automata::{meta, Anchored, Input, PatternSet};
 
+use super::rule_regex::RuleCache;
 use super::{
     CategoryId, CoEntry, Inner, Match, TermId, DIRECT_TERM, PLURAL, TARGET_ALLOW, TARGET_CO_ALL,
     TARGET_DENY, TARGET_REGEX, WORD_END, WORD_START,
@@ -42,7 +43,7 @@ struct RegexCaches {
     filter: u64,
     any: Option<meta::Cache>,
     combined: Option<meta::Cache>,
-    each: Vec<meta::Cache>,
+    each: Vec<RuleCache>,
     set: PatternSet,
 }
 
@@ -185,7 +186,7 @@ pub(super) fn is_match(inner: &Inner, text: &str, scratch: &mut Scratch) -> bool
             caches,
             &mut scratch.triggers,
             &mut scratch.rule_next,
-            |_, _| true,
+            |_, _, _| true,
         );
         if found {
             return true;
@@ -217,13 +218,13 @@ fn trigger(pos: usize, rule: u32) -> u64 {
     (pos as u64) << 32 | u64::from(rule)
 }
 
-/// A regex match as a deny hit of rule `i`.
-fn rule_hit(inner: &Inner, norm: &Normalized, i: usize, m: regex_automata::Match) -> Hit {
+/// A regex match `start..end` as a deny hit of rule `i`.
+fn rule_hit(inner: &Inner, norm: &Normalized, i: usize, start: usize, end: usize) -> Hit {
     Hit {
-        start: m.start() as u32,
-        end: m.end() as u32,
-        first: char_index(norm, m.start()),
-        next: char_index(norm, m.end()),
+        start: start as u32,
+        end: end as u32,
+        first: char_index(norm, start),
+        next: char_index(norm, end),
         repeat: 0,
         term: inner.regex_rules[i].term,
         evasion: Evasion::empty(),
@@ -242,12 +243,12 @@ fn rule_hits(
 ) {
     let canon = norm.text();
     let mut input = Input::new(canon).range(s..e);
-    while let Some(m) = regexes.each[i].search_with(&mut caches.each[i], &input) {
-        if m.is_empty() {
+    while let Some((start, end)) = regexes.each[i].search(&mut caches.each[i], &input) {
+        if start == end {
             break;
         }
-        hits.push(rule_hit(inner, norm, i, m));
-        input.set_start(m.end());
+        hits.push(rule_hit(inner, norm, i, start, end));
+        input.set_start(end);
     }
 }
 
@@ -266,7 +267,7 @@ fn run_triggers(
     caches: &mut RegexCaches,
     triggers: &mut Vec<u64>,
     rule_next: &mut Vec<u32>,
-    mut found: impl FnMut(usize, regex_automata::Match) -> bool,
+    mut found: impl FnMut(usize, usize, usize) -> bool,
 ) -> bool {
     if triggers.is_empty() {
         return false;
@@ -294,15 +295,11 @@ fn run_triggers(
         let input = Input::new(canon)
             .range(pos..seg_end)
             .anchored(Anchored::Yes);
-        if let Some(m) = regexes.each[rule].search_with(&mut caches.each[rule], &input) {
+        if let Some((start, end)) = regexes.each[rule].search(&mut caches.each[rule], &input) {
             // Rules never match the empty string (checked when built); a rule stops in a segment
             // at an empty match, as `rule_hits` does.
-            *next = if m.is_empty() {
-                seg_end as u32
-            } else {
-                m.end() as u32
-            };
-            if !m.is_empty() && found(rule, m) {
+            *next = if start == end { seg_end } else { end } as u32;
+            if start < end && found(rule, start, end) {
                 return true;
             }
         }
@@ -394,8 +391,8 @@ pub(super) fn find_all(inner: &Inner, text: &str, scratch: &mut Scratch, out: &m
             caches,
             &mut scratch.triggers,
             &mut scratch.rule_next,
-            |i, m| {
-                hits.push(rule_hit(inner, norm, i, m));
+            |i, start, end| {
+                hits.push(rule_hit(inner, norm, i, start, end));
                 false
             },
         );
@@ -770,6 +767,7 @@ pub(super) fn mask(text: &str, matches: &[Match], mask: char, out: &mut String) 
 mod trigger_tests {
     use regex_automata::{meta, Input, PatternSet};
 
+    use super::super::rule_regex::RuleRegex;
     use super::super::Regexes;
     use super::{run_triggers, trigger, RegexCaches};
     use crate::filter::builder::trigger_literals;
@@ -783,6 +781,8 @@ mod trigger_tests {
         "ab|abc",
         "a+b",
         "b[ab]a",
+        // A Unicode word boundary: the lazy DFA gives up on non-ASCII text, the PikeVM answers.
+        "出售\\w+\\b",
     ];
     const PIECES: &[&str] = &[
         "出售", "a", "b", "ab", "c", "1", "3", "\n", " ", "wa", "call", "7", "x", "，",
@@ -817,18 +817,25 @@ mod trigger_tests {
             .iter()
             .map(|p| trigger_literals(p).expect("every rule has triggers"))
             .collect();
-        let regexes = Regexes {
-            untriggered: Vec::new(),
-            any: None,
-            combined: None,
-            each: res.clone(),
-        };
+        let each: Vec<RuleRegex> = RULES
+            .iter()
+            .map(|p| {
+                let hir = regex_syntax::parse(p).expect("valid");
+                RuleRegex::forward(&hir, 1 << 20).expect("builds")
+            })
+            .collect();
         let mut caches = RegexCaches {
             filter: 0,
             any: None,
             combined: None,
-            each: res.iter().map(|r| r.create_cache()).collect(),
+            each: each.iter().map(|r| r.create_cache()).collect(),
             set: PatternSet::new(0),
+        };
+        let regexes = Regexes {
+            untriggered: Vec::new(),
+            any: None,
+            combined: None,
+            each,
         };
         let (mut triggers, mut next) = (Vec::new(), Vec::new());
         let mut seed = 99u32;
@@ -858,8 +865,8 @@ mod trigger_tests {
                 &mut caches,
                 &mut triggers,
                 &mut next,
-                |i, m| {
-                    got.push((i, m.start(), m.end()));
+                |i, start, end| {
+                    got.push((i, start, end));
                     false
                 },
             );
@@ -876,7 +883,7 @@ mod trigger_tests {
                 &mut caches,
                 &mut triggers,
                 &mut next,
-                |_, _| true,
+                |_, _, _| true,
             );
             assert_eq!(any, !want.is_empty(), "text {canon:?}");
         }
