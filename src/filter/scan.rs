@@ -259,8 +259,8 @@ fn rule_hits(
 /// costs one anchored search, which usually fails within a few bytes, and lines with a common
 /// trigger (a digit, `wa`) are not scanned once per rule.
 ///
-/// `triggers` are `trigger(position, rule)`; `found(rule, match)` is called for each match in order
-/// of position, and the run stops when it returns true (then so does this function).
+/// `triggers` are `trigger(position, rule)`; `found(rule, start, end)` is called for each match in
+/// order of position, and the run stops when it returns true (then so does this function).
 fn run_triggers(
     canon: &str,
     regexes: &super::Regexes,
