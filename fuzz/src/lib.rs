@@ -95,8 +95,8 @@ pub fn check_normalizer(n: &Normalizer, input: &str) {
     assert_eq!(out.chars().len(), out.text().chars().count());
     let mut prev = (0u32, 0u32);
     let mut offset = 0usize;
-    for (c, ch) in out.chars().iter().zip(out.text().chars()) {
-        assert_eq!(c.ch, ch);
+    for ((ch, c), text_ch) in out.iter().zip(out.text().chars()) {
+        assert_eq!(ch, text_ch);
         assert_eq!(c.offset as usize, offset);
         offset += ch.len_utf8();
         check_span(input, c.origin());
