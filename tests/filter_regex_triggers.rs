@@ -1,5 +1,6 @@
-//! Regex rules give the same matches however they are run: rules with trigger literals run only in
-//! segments where a trigger occurs, the others through a combined regex. Checked against the plain
+//! Regex rules give the same matches however they are run: rules with trigger literals run anchored
+//! at each trigger, rules with segment literals over the segments where one occurs, the others
+//! through a combined regex. Checked against the plain
 //! definition — every leftmost-first match of each rule in each segment of the canonical text, mapped
 //! back with `Normalized::origin` — on generated texts.
 
@@ -8,7 +9,8 @@ use std::collections::BTreeSet;
 use jingwang::{Evasion, Filter, MatchKind, Severity};
 use regex_automata::{meta::Regex, Input};
 
-/// (name, pattern): the first four have trigger literals, the last two do not.
+/// (name, pattern): the first four have trigger literals (every match starts with one), the next two
+/// only segment literals (every match ends with one), the last neither.
 const RULES: &[(&str, &str)] = &[
     ("sell-gun", "出售[^\\n]{0,6}枪支"),
     // Its matches overlap its own triggers: the next search starts where the last match ended.
@@ -17,6 +19,7 @@ const RULES: &[(&str, &str)] = &[
     ("mobile", "1[3-9]\\d{9}"),
     ("any-gun", "[^\\n]?枪支"),
     ("word-xin", "\\w+信"),
+    ("mention", "[a-z]+@[a-z]+"),
 ];
 
 const PIECES: &[&str] = &[
@@ -42,6 +45,7 @@ const PIECES: &[&str] = &[
     "出 售",
     "好",
     "的",
+    "@",
 ];
 
 fn filter() -> Filter {

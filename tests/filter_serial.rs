@@ -111,7 +111,7 @@ fn header_errors() {
     let err = Filter::from_bytes(&v).unwrap_err();
     assert_eq!(err.kind(), LoadErrorKind::UnsupportedVersion);
     assert!(
-        err.to_string().contains('7') && err.to_string().contains('2'),
+        err.to_string().contains('7') && err.to_string().contains('3'),
         "{err}"
     );
     let mut v = bytes.clone();

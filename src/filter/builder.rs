@@ -7,14 +7,15 @@ use std::sync::Arc;
 use daachorse::CharwiseDoubleArrayAhoCorasick;
 use regex_automata::{meta, util::syntax};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
-use regex_syntax::hir::Hir;
+use regex_syntax::hir::{Hir, HirKind};
 
 use super::error::{BuildError, BuildErrorKind};
 use super::rule_regex::RuleRegex;
 use super::{
     automaton_value, next_filter_id, pending, CoEntry, Filter, Inner, MatchKind, PatternTable,
     RegexEntry, Regexes, Settings, Target, TermEntry, TermMeta, PLURAL, TARGET_ALLOW,
-    TARGET_CO_ALL, TARGET_CO_NONE, TARGET_DENY, TARGET_REGEX, WORD_END, WORD_START,
+    TARGET_CO_ALL, TARGET_CO_NONE, TARGET_DENY, TARGET_REGEX, TARGET_REGEX_SEGMENT, WORD_END,
+    WORD_START,
 };
 use crate::lexicon::{AllowEntry, Lexicon, Location, RegexRule, Severity, Term, TermOptions};
 use crate::normalize::{Evasion, NormalizeConfig, Normalized, Normalizer, BREAK};
@@ -545,27 +546,37 @@ pub(crate) fn compile(
         });
     }
     let mut triggered = vec![false; regex_rules.len()];
+    let mut gated = vec![false; regex_rules.len()];
     for (i, rule) in regex_rules.iter().enumerate() {
-        if let Some(literals) = trigger_literals(&rule.pattern) {
-            triggered[i] = true;
-            for literal in literals {
-                let target = Target {
-                    kind: TARGET_REGEX,
-                    word: 0,
-                    id: i as u32,
-                    slot: 0,
-                    evasion: Evasion::empty(),
-                    repeat: 0,
-                };
-                c.patterns.add(literal, target);
+        let (kind, literals) = match trigger_literals(&rule.pattern) {
+            Some(literals) => {
+                triggered[i] = true;
+                (TARGET_REGEX, literals)
             }
+            None => match segment_literals(&rule.pattern) {
+                Some(literals) => {
+                    gated[i] = true;
+                    (TARGET_REGEX_SEGMENT, literals)
+                }
+                None => continue,
+            },
+        };
+        for literal in literals {
+            let target = Target {
+                kind,
+                word: 0,
+                id: i as u32,
+                slot: 0,
+                evasion: Evasion::empty(),
+                repeat: 0,
+            };
+            c.patterns.add(literal, target);
         }
     }
-    let regexes = build_regexes(&regex_rules, &triggered, settings.regex_size_limit).map_err(
-        |(kind, index, message)| {
+    let regexes = build_regexes(&regex_rules, &triggered, &gated, settings.regex_size_limit)
+        .map_err(|(kind, index, message)| {
             BuildError::new(kind, index.map(|i| &lexicon.regexes[i].location), message)
-        },
-    )?;
+        })?;
     let patterns = c.patterns.into_table();
     let automaton = build_automaton(&patterns)
         .map_err(|e| BuildError::new(BuildErrorKind::SizeLimit, None, e))?;
@@ -635,12 +646,45 @@ type RegexError = (BuildErrorKind, Option<usize>, String);
 /// The most trigger literals one regex rule may have; a rule with more runs untriggered.
 const MAX_TRIGGERS: usize = 256;
 
+/// The shortest segment literal (in bytes) worth gating a rule on; see `segment_literals`.
+const MIN_SEGMENT_LITERAL: usize = 3;
+
 /// Literals such that every match of `pattern` starts with one of them (regex-syntax's prefix
 /// extraction), to put in the automaton as triggers; `None` when there is no such finite set of
 /// non-empty literals (a rule that may start anywhere, such as `[^\n]?x`).
 pub(crate) fn trigger_literals(pattern: &str) -> Option<Vec<String>> {
+    literals(pattern, ExtractKind::Prefix)
+}
+
+/// Literals such that every match of `pattern` contains one of them, so a match lies in a segment
+/// where one occurs: the literals every match ends with (suffix extraction), or, for a
+/// concatenation, those the rest of a match starts with from some part on (`[a-z]+(?:点|dot)com`:
+/// `点com`, `dotcom`). Only sets of literals of at least `MIN_SEGMENT_LITERAL` bytes are taken: a
+/// short literal (`me`, `co`) occurs on most lines of ordinary text, and each line where one occurs
+/// costs a search of the line, when one pass over the whole text is cheaper. `None` when there is
+/// no such set.
+pub(crate) fn segment_literals(pattern: &str) -> Option<Vec<String>> {
     let hir = syntax::parse_with(pattern, &syntax_config()).ok()?;
-    let seq = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
+    let selective = |l: &Vec<String>| l.iter().all(|l| l.len() >= MIN_SEGMENT_LITERAL);
+    if let Some(l) = hir_literals(&hir, ExtractKind::Suffix).filter(selective) {
+        return Some(l);
+    }
+    let HirKind::Concat(parts) = hir.kind() else {
+        return None;
+    };
+    (1..parts.len()).find_map(|i| {
+        let tail = Hir::concat(parts[i..].to_vec());
+        hir_literals(&tail, ExtractKind::Prefix).filter(selective)
+    })
+}
+
+fn literals(pattern: &str, kind: ExtractKind) -> Option<Vec<String>> {
+    let hir = syntax::parse_with(pattern, &syntax_config()).ok()?;
+    hir_literals(&hir, kind)
+}
+
+fn hir_literals(hir: &Hir, kind: ExtractKind) -> Option<Vec<String>> {
+    let seq = Extractor::new().kind(kind).extract(hir);
     let literals = seq.literals()?;
     if literals.is_empty() || literals.len() > MAX_TRIGGERS {
         return None;
@@ -659,6 +703,7 @@ pub(crate) fn trigger_literals(pattern: &str) -> Option<Vec<String>> {
 pub(crate) fn build_regexes(
     rules: &[RegexEntry],
     triggered: &[bool],
+    gated: &[bool],
     limit: u64,
 ) -> Result<Option<Regexes>, RegexError> {
     if rules.is_empty() {
@@ -736,7 +781,9 @@ pub(crate) fn build_regexes(
         each.push(rule);
     }
     let untriggered: Vec<u32> = (0..rules.len())
-        .filter(|&i| !triggered.get(i).copied().unwrap_or(false))
+        .filter(|&i| {
+            !triggered.get(i).copied().unwrap_or(false) && !gated.get(i).copied().unwrap_or(false)
+        })
         .map(|i| i as u32)
         .collect();
     let (any, combined) = if untriggered.is_empty() {
@@ -777,7 +824,7 @@ fn first_line(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::trigger_literals;
+    use super::{segment_literals, trigger_literals};
 
     #[test]
     fn trigger_literals_cover_every_match_start() {
@@ -795,5 +842,19 @@ mod tests {
         // A rule that may start with any character has no triggers.
         assert_eq!(trigger_literals("[^\\n]?枪支"), None);
         assert_eq!(trigger_literals(r"\w+@\w+"), None);
+        // Such a rule may still have literals every match ends with.
+        let lits = segment_literals("[^\\n]?(?:枪支|弹药)").expect("finite suffixes");
+        assert!(lits
+            .iter()
+            .all(|l| l.ends_with("枪支") || l.ends_with("弹药")));
+        assert!(lits.iter().any(|l| l.ends_with("弹药")), "{lits:?}");
+        assert_eq!(segment_literals(r"\w+@\w+"), None);
+        // Short suffixes are not taken; literals from inside the rule are.
+        let lits = segment_literals("[a-z]+(?:点|dot)(?:com|me)").expect("inner literals");
+        assert!(
+            lits.iter()
+                .all(|l| l.starts_with("点") || l.starts_with("dot")),
+            "{lits:?}"
+        );
     }
 }

@@ -217,6 +217,9 @@ pub(crate) const TARGET_CO_NONE: u8 = 3;
 /// A literal every match of regex rule `id` starts with: the rule runs only in segments where one
 /// occurs (see `builder::trigger_literals`).
 pub(crate) const TARGET_REGEX: u8 = 4;
+/// A literal every match of regex rule `id` ends with (a rule without start literals): the rule
+/// runs over the segments where one occurs (see `builder::segment_literals`).
+pub(crate) const TARGET_REGEX_SEGMENT: u8 = 5;
 
 /// The canonical character before the pattern must not be an ASCII letter or digit.
 pub(crate) const WORD_START: u8 = 1;
@@ -354,8 +357,9 @@ impl Default for Settings {
     }
 }
 
-/// The compiled regex rules. Rules with trigger literals in the automaton (`TARGET_REGEX`) run only
-/// in segments where a trigger occurred. For the others (`untriggered`, by rule index), `any` says
+/// The compiled regex rules. Rules with trigger literals in the automaton (`TARGET_REGEX`) run
+/// anchored at each trigger; rules with segment literals (`TARGET_REGEX_SEGMENT`) over each segment
+/// where one occurred. For the others (`untriggered`, by rule index), `any` says
 /// whether one matches anywhere in the text (a leftmost search that stops at the first match, so
 /// clean text costs one pass) and `combined` which of them match a segment. One regex per rule
 /// (`each`) finds that rule's matches.

@@ -6,7 +6,7 @@ use regex_automata::{meta, Anchored, Input, PatternSet};
 use super::rule_regex::RuleCache;
 use super::{
     CategoryId, CoEntry, Inner, Match, TermId, DIRECT_TERM, PLURAL, TARGET_ALLOW, TARGET_CO_ALL,
-    TARGET_DENY, TARGET_REGEX, WORD_END, WORD_START,
+    TARGET_DENY, TARGET_REGEX, TARGET_REGEX_SEGMENT, WORD_END, WORD_START,
 };
 use crate::normalize::{Evasion, Normalized, BREAK};
 use crate::span::Span;
@@ -64,6 +64,9 @@ pub struct Scratch {
     triggers: Vec<u64>,
     /// Per regex rule, where its last match ended (see `run_triggers`).
     rule_next: Vec<u32>,
+    /// Segment literals of regex rules: `position << 32 | rule`, then `segment start << 32 | rule`
+    /// (see `segment_keys`).
+    gates: Vec<u64>,
     regex: Option<RegexCaches>,
     pub(super) matches: Vec<super::Match>,
 }
@@ -151,6 +154,7 @@ pub(super) fn is_match(inner: &Inner, text: &str, scratch: &mut Scratch) -> bool
         .normalizer
         .normalize_into(text, &mut scratch.normalized);
     scratch.triggers.clear();
+    scratch.gates.clear();
     let canon = scratch.normalized.text();
     let bytes = canon.as_bytes();
     if let Some(ac) = &inner.automaton {
@@ -162,8 +166,12 @@ pub(super) fn is_match(inner: &Inner, text: &str, scratch: &mut Scratch) -> bool
             let Some(targets) = inner.patterns.targets(m.value() as usize) else {
                 continue;
             };
-            for t in targets.iter().filter(|t| t.kind == TARGET_REGEX) {
-                scratch.triggers.push(trigger(m.start(), t.id));
+            for t in targets {
+                match t.kind {
+                    TARGET_REGEX => scratch.triggers.push(trigger(m.start(), t.id)),
+                    TARGET_REGEX_SEGMENT => scratch.gates.push(trigger(m.start(), t.id)),
+                    _ => {}
+                }
             }
             let norm = &scratch.normalized;
             if targets.iter().any(|t| {
@@ -190,6 +198,17 @@ pub(super) fn is_match(inner: &Inner, text: &str, scratch: &mut Scratch) -> bool
         );
         if found {
             return true;
+        }
+        segment_keys(canon, &mut scratch.gates);
+        for &key in &scratch.gates {
+            let (s, rule) = ((key >> 32) as usize, key as u32 as usize);
+            let input = Input::new(canon).range(s..memchr_break(bytes, s));
+            if regexes.each[rule]
+                .search(&mut caches.each[rule], &input)
+                .is_some()
+            {
+                return true;
+            }
         }
         // A match inside a segment is a match of the whole text, so when the whole text has none
         // (clean text, the common case) no segment has one.
@@ -307,6 +326,32 @@ fn run_triggers(
     false
 }
 
+/// Turns segment literals `trigger(position, rule)` into the distinct `trigger(segment start, rule)`
+/// in order. Linear in the text: positions are sorted first, so each segment's start is looked for
+/// from the previous segment's end.
+fn segment_keys(canon: &str, keys: &mut Vec<u64>) {
+    if keys.is_empty() {
+        return;
+    }
+    keys.sort_unstable();
+    let bytes = canon.as_bytes();
+    let (mut seg_start, mut seg_end) = (0, 0);
+    for key in keys.iter_mut() {
+        let pos = ((*key >> 32) as usize).min(bytes.len());
+        if pos >= seg_end {
+            let from = seg_end.min(pos);
+            seg_start = bytes[from..pos]
+                .iter()
+                .rposition(|&b| b == BREAK as u8)
+                .map_or(from, |i| from + i + 1);
+            seg_end = memchr_break(bytes, pos);
+        }
+        *key = trigger(seg_start, *key as u32);
+    }
+    keys.sort_unstable();
+    keys.dedup();
+}
+
 /// The position of the first hard boundary at or after `from`, or the end of the text.
 fn memchr_break(bytes: &[u8], from: usize) -> usize {
     bytes[from..]
@@ -321,6 +366,7 @@ pub(super) fn find_all(inner: &Inner, text: &str, scratch: &mut Scratch, out: &m
     scratch.allows.clear();
     scratch.co_hits.clear();
     scratch.triggers.clear();
+    scratch.gates.clear();
     inner
         .normalizer
         .normalize_into(text, &mut scratch.normalized);
@@ -368,6 +414,7 @@ pub(super) fn find_all(inner: &Inner, text: &str, scratch: &mut Scratch, out: &m
                     }),
                     TARGET_ALLOW => scratch.allows.push((start, end)),
                     TARGET_REGEX => scratch.triggers.push(trigger(m.start(), t.id)),
+                    TARGET_REGEX_SEGMENT => scratch.gates.push(trigger(m.start(), t.id)),
                     kind => scratch.co_hits.push(CoHit {
                         rule: t.id,
                         negative: kind != TARGET_CO_ALL,
@@ -397,6 +444,21 @@ pub(super) fn find_all(inner: &Inner, text: &str, scratch: &mut Scratch, out: &m
             },
         );
         scratch.triggers.clear();
+        // Rules with segment literals: over each segment where one occurs.
+        segment_keys(canon, &mut scratch.gates);
+        for &key in &scratch.gates {
+            let s = (key >> 32) as usize;
+            let segment = (s, memchr_break(bytes, s));
+            rule_hits(
+                inner,
+                norm,
+                regexes,
+                caches,
+                key as u32 as usize,
+                segment,
+                &mut scratch.hits,
+            );
+        }
         // Rules without triggers: skipped when none matches anywhere in the text (see `is_match`).
         if let (Some(any), Some(any_cache), Some(combined), Some(combined_cache)) = (
             &regexes.any,
@@ -891,6 +953,43 @@ mod trigger_tests {
             with_overlaps > 500,
             "only {with_overlaps} texts with several matches"
         );
+    }
+}
+
+#[cfg(test)]
+mod segment_tests {
+    use super::{segment_keys, trigger};
+
+    #[test]
+    fn segment_literals_become_their_segments_once_each() {
+        let canon = "ab\ncd ef\n\nghi\nj";
+        let positions: Vec<usize> = canon
+            .char_indices()
+            .filter(|&(_, c)| c != '\n')
+            .map(|(i, _)| i)
+            .collect();
+        // Every subset of positions, two rules, in a scrambled order.
+        for mask in 1u32..(1 << positions.len()) {
+            let mut keys = Vec::new();
+            for (k, &p) in positions.iter().enumerate().rev() {
+                if mask & (1 << k) != 0 {
+                    keys.push(trigger(p, (k % 2) as u32));
+                    keys.push(trigger(p, 1));
+                }
+            }
+            let mut want: Vec<u64> = keys
+                .iter()
+                .map(|&key| {
+                    let p = (key >> 32) as usize;
+                    let s = canon[..p].rfind('\n').map_or(0, |i| i + 1);
+                    trigger(s, key as u32)
+                })
+                .collect();
+            want.sort_unstable();
+            want.dedup();
+            segment_keys(canon, &mut keys);
+            assert_eq!(keys, want, "mask {mask:b}");
+        }
     }
 }
 
