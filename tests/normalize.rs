@@ -333,6 +333,21 @@ fn check_invariants(input: &str) -> Result<(), TestCaseError> {
     }
     let again = n.normalize_to_string(out.text());
     prop_assert_eq!(&again, out.text(), "not idempotent for {:?}", input);
+    check_text_only(&n, input, &out)
+}
+
+/// `normalize_text_into` gives the text of `normalize_into`, and no entries.
+fn check_text_only(
+    n: &Normalizer,
+    input: &str,
+    full: &jingwang::Normalized,
+) -> Result<(), TestCaseError> {
+    let mut buf = jingwang::Normalized::new();
+    // A used buffer: its old entries must go.
+    n.normalize_into("軍火 g u n", &mut buf);
+    n.normalize_text_into(input, &mut buf);
+    prop_assert_eq!(buf.text(), full.text(), "text-only differs for {:?}", input);
+    prop_assert!(buf.chars().is_empty());
     Ok(())
 }
 
@@ -349,6 +364,34 @@ proptest! {
         input in "[a-zA-Z0-9 .*@$!|_\\-军火枪支軍槍壹叁捌一三八零。！\n\u{200B}\u{FE0F}😀👍🏻①ＧｕⓝéаΑ]{0,40}"
     ) {
         check_invariants(&input)?;
+    }
+
+    #[test]
+    fn text_only_matches_under_every_config(
+        input in "[a-zA-Z0-9 .*@$!|_\\-军火枪支軍槍哥壹叁捌一三八零，。！\n\u{200B}\u{FE0F}😀①ＧｕⓝéаΑ]{0,60}",
+        switches in prop::collection::vec(any::<bool>(), 11),
+        max_gap in 0usize..4,
+    ) {
+        let mut config = NormalizeConfig::default();
+        let fields = [
+            &mut config.width,
+            &mut config.case,
+            &mut config.diacritics,
+            &mut config.traditional,
+            &mut config.variants,
+            &mut config.homoglyphs,
+            &mut config.leet,
+            &mut config.skip_junk,
+            &mut config.join_spaced,
+            &mut config.numerals,
+            &mut config.collapse_repeats,
+        ];
+        for (field, on) in fields.into_iter().zip(&switches) {
+            *field = *on;
+        }
+        config.max_gap = max_gap;
+        let n = Normalizer::new(config);
+        check_text_only(&n, &input, &n.normalize(&input))?;
     }
 
     #[test]

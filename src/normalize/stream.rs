@@ -95,10 +95,57 @@ fn decode(bytes: &[u8], i: usize) -> (u32, usize) {
 /// the look-back bounded.
 const MAX_TOKEN: usize = 64;
 
-pub(crate) struct Machine<'a> {
+/// Where the machine writes the origin map: a `Vec` of entries, or [`NoOrigins`] when only the
+/// canonical text is wanted. The machine reads back only what it wrote (the entries of a run it folds
+/// into its first character), so without entries it produces the same text.
+pub(crate) trait Origins {
+    fn push(&mut self, c: CanonChar);
+    fn pop(&mut self) -> Option<CanonChar>;
+    fn last_mut(&mut self) -> Option<&mut CanonChar>;
+    fn reserve(&mut self, additional: usize);
+}
+
+impl Origins for Vec<CanonChar> {
+    #[inline(always)]
+    fn push(&mut self, c: CanonChar) {
+        Vec::push(self, c);
+    }
+    #[inline(always)]
+    fn pop(&mut self) -> Option<CanonChar> {
+        Vec::pop(self)
+    }
+    #[inline(always)]
+    fn last_mut(&mut self) -> Option<&mut CanonChar> {
+        <[CanonChar]>::last_mut(self)
+    }
+    #[inline(always)]
+    fn reserve(&mut self, additional: usize) {
+        Vec::reserve(self, additional);
+    }
+}
+
+/// No origin map: the canonical text alone.
+pub(crate) struct NoOrigins;
+
+impl Origins for NoOrigins {
+    #[inline(always)]
+    fn push(&mut self, _: CanonChar) {}
+    #[inline(always)]
+    fn pop(&mut self) -> Option<CanonChar> {
+        None
+    }
+    #[inline(always)]
+    fn last_mut(&mut self) -> Option<&mut CanonChar> {
+        None
+    }
+    #[inline(always)]
+    fn reserve(&mut self, _: usize) {}
+}
+
+pub(crate) struct Machine<'a, O: Origins> {
     cfg: &'a NormalizeConfig,
     text: &'a mut String,
-    chars: &'a mut Vec<CanonChar>,
+    chars: &'a mut O,
     /// Where the buffers below go back to when the run ends (owned meanwhile: one load less on
     /// every check).
     work: &'a mut Work,
@@ -119,13 +166,13 @@ pub(crate) struct Machine<'a> {
     continues: bool,
 }
 
-impl<'a> Machine<'a> {
+impl<'a, O: Origins> Machine<'a, O> {
     pub(crate) fn new(
         cfg: &'a NormalizeConfig,
         text: &'a mut String,
-        chars: &'a mut Vec<CanonChar>,
+        chars: &'a mut O,
         work: &'a mut Work,
-    ) -> Machine<'a> {
+    ) -> Machine<'a, O> {
         work.tok.clear();
         work.num.clear();
         work.spaced.clear();
