@@ -466,8 +466,12 @@ impl Filter {
         out
     }
 
-    /// Whether anything matches. Stops at the first hit when the filter has no allow entries and no
-    /// co-occurrence rules.
+    /// Whether anything matches: the same answer as `!find_all(text).is_empty()`, usually much
+    /// cheaper. The text is normalised without its origin map and searched; allow entries are
+    /// compared on the canonical text, and the search stops at the first hit that is surely a
+    /// match. Only a text with a hit that needs the origin map (a pattern that requires a collapsed
+    /// run, such as a reduplicated term) or a co-occurrence rule whose phrases all occur goes
+    /// through the full [`Filter::find_all`] pipeline.
     pub fn is_match(&self, text: &str) -> bool {
         self.is_match_with(text, &mut Scratch::new())
     }

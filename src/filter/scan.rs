@@ -6,7 +6,7 @@ use regex_automata::{meta, Anchored, Input, PatternSet};
 use super::rule_regex::RuleCache;
 use super::{
     CategoryId, CoEntry, Inner, Match, TermId, DIRECT_TERM, PLURAL, TARGET_ALLOW, TARGET_CO_ALL,
-    TARGET_DENY, TARGET_REGEX, TARGET_REGEX_SEGMENT, WORD_END, WORD_START,
+    TARGET_CO_NONE, TARGET_DENY, TARGET_REGEX, TARGET_REGEX_SEGMENT, WORD_END, WORD_START,
 };
 use crate::normalize::{Evasion, Normalized, BREAK};
 use crate::span::Span;
@@ -67,6 +67,12 @@ pub struct Scratch {
     /// Segment literals of regex rules: `position << 32 | rule`, then `segment start << 32 | rule`
     /// (see `segment_keys`).
     gates: Vec<u64>,
+    /// Positive co-occurrence phrases seen by `screen`: `rule << 32 | slot`.
+    co_slots: Vec<u64>,
+    /// Deny hits seen by `screen`, as canonical byte ranges.
+    denies: Vec<(u32, u32)>,
+    /// Allow ranges seen by `screen` that apply only on collapsed runs the origin map would tell.
+    maybe_allows: Vec<(u32, u32)>,
     regex: Option<RegexCaches>,
     pub(super) matches: Vec<super::Match>,
 }
@@ -142,94 +148,233 @@ fn segments(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         })
 }
 
+/// What `screen` can tell about a text from its canonical form alone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Verdict {
+    /// Nothing matches.
+    Clean,
+    /// Something matches.
+    Match,
+    /// A hit that needs the origin map or the full pipeline to decide: a co-occurrence rule has all
+    /// its positive phrases, a deny pattern requires collapsed runs, an allow entry that requires
+    /// them overlaps a hit, or a regex rule without literals matches when there are allow entries.
+    Undecided,
+}
+
 pub(super) fn is_match(inner: &Inner, text: &str, scratch: &mut Scratch) -> bool {
-    if inner.allow_count > 0 || !inner.co_rules.is_empty() {
-        let mut out = std::mem::take(&mut scratch.matches);
-        find_all(inner, text, scratch, &mut out);
-        let found = !out.is_empty();
-        scratch.matches = out;
-        return found;
+    match screen(inner, text, scratch) {
+        Verdict::Clean => false,
+        Verdict::Match => true,
+        Verdict::Undecided => {
+            let mut out = std::mem::take(&mut scratch.matches);
+            find_all(inner, text, scratch, &mut out);
+            let found = !out.is_empty();
+            scratch.matches = out;
+            found
+        }
     }
+}
+
+/// `is_match` without the origin map: the canonical text alone (`normalize_text_into`, about a third
+/// cheaper than with origins), the automaton and the regex rules. Allow entries are checked here
+/// too (they compare canonical ranges); a text only goes through `find_all` when a hit needs more
+/// than its canonical text to be decided (see `Verdict::Undecided`). Every condition checked here
+/// is one `find_all` checks, so `Clean` and `Match` are what `find_all` would say.
+fn screen(inner: &Inner, text: &str, scratch: &mut Scratch) -> Verdict {
     inner
         .normalizer
-        .normalize_into(text, &mut scratch.normalized);
+        .normalize_text_into(text, &mut scratch.normalized);
     scratch.triggers.clear();
     scratch.gates.clear();
+    scratch.co_slots.clear();
+    scratch.allows.clear();
+    scratch.maybe_allows.clear();
+    scratch.denies.clear();
     let canon = scratch.normalized.text();
     let bytes = canon.as_bytes();
+    // Without allow entries the first deny hit decides.
+    let no_allows = inner.allow_count == 0;
     if let Some(ac) = &inner.automaton {
-        let mut cursor = 0;
         for m in ac.find_overlapping_iter(canon) {
+            let (start, end) = (m.start() as u32, m.end() as u32);
             if m.value() & DIRECT_TERM != 0 {
-                return true;
+                if no_allows {
+                    return Verdict::Match;
+                }
+                scratch.denies.push((start, end));
+                continue;
             }
             let Some(targets) = inner.patterns.targets(m.value() as usize) else {
                 continue;
             };
             for t in targets {
+                let Some(word_end) = word_end(bytes, m.start(), m.end(), t.word) else {
+                    continue;
+                };
+                if t.repeat != 0 {
+                    // Whether the text has the collapsed runs the pattern needs is in the origin
+                    // map. An allow entry that may apply matters only if a deny hit overlaps it; a
+                    // positive phrase is counted anyway (that only makes `Undecided` likelier).
+                    match t.kind {
+                        TARGET_ALLOW => {
+                            scratch.maybe_allows.push((start, word_end as u32));
+                            continue;
+                        }
+                        TARGET_CO_ALL => {}
+                        TARGET_CO_NONE => continue,
+                        _ => return Verdict::Undecided,
+                    }
+                }
                 match t.kind {
+                    TARGET_DENY if no_allows => return Verdict::Match,
+                    TARGET_DENY => scratch.denies.push((start, word_end as u32)),
+                    TARGET_ALLOW => scratch.allows.push((start, word_end as u32)),
                     TARGET_REGEX => scratch.triggers.push(trigger(m.start(), t.id)),
                     TARGET_REGEX_SEGMENT => scratch.gates.push(trigger(m.start(), t.id)),
+                    TARGET_CO_ALL => scratch
+                        .co_slots
+                        .push(u64::from(t.id) << 32 | u64::from(t.slot)),
+                    // Negative phrases only ever take matches away.
                     _ => {}
                 }
             }
-            let norm = &scratch.normalized;
-            if targets.iter().any(|t| {
-                t.kind == TARGET_DENY
-                    && word_end(bytes, m.start(), m.end(), t.word).is_some()
-                    && (t.repeat == 0 || {
-                        let (first, _) = hit_chars(norm, &mut cursor, m.start(), m.end());
-                        repeat_ok(norm, first, t.repeat)
-                    })
-            }) {
-                return true;
+        }
+    }
+    if co_rule_complete(inner, &mut scratch.co_slots) {
+        return Verdict::Undecided;
+    }
+    prepare_allows(&mut scratch.allows);
+    prepare_allows(&mut scratch.maybe_allows);
+    let (allows, maybe_allows) = (&scratch.allows, &scratch.maybe_allows);
+    // A hit kept by the allow entries that surely apply, and by those that may: a match. Kept only
+    // by the former: undecided (remembered, in case a later hit is a match).
+    let undecided = std::cell::Cell::new(false);
+    let kept = |start: usize, end: usize| {
+        let (start, end) = (start as u32, end as u32);
+        if allowed(allows, start, end) {
+            return false;
+        }
+        if allowed(maybe_allows, start, end) {
+            undecided.set(true);
+            return false;
+        }
+        true
+    };
+    let unless_undecided = |v: Verdict| {
+        if v == Verdict::Clean && undecided.get() {
+            Verdict::Undecided
+        } else {
+            v
+        }
+    };
+    if scratch
+        .denies
+        .iter()
+        .any(|&(s, e)| kept(s as usize, e as usize))
+    {
+        return Verdict::Match;
+    }
+    let Some(regexes) = &inner.regexes else {
+        return unless_undecided(Verdict::Clean);
+    };
+    let Some(caches) = regex_caches(inner, &mut scratch.regex) else {
+        return unless_undecided(Verdict::Clean);
+    };
+    if run_triggers(
+        canon,
+        regexes,
+        caches,
+        &mut scratch.triggers,
+        &mut scratch.rule_next,
+        |_, start, end| kept(start, end),
+    ) {
+        return Verdict::Match;
+    }
+    segment_keys(canon, &mut scratch.gates);
+    for &key in &scratch.gates {
+        let (s, rule) = ((key >> 32) as usize, key as u32 as usize);
+        let mut input = Input::new(canon).range(s..memchr_break(bytes, s));
+        // Every match, as `rule_hits` finds them, until one is not allowed.
+        while let Some((start, end)) = regexes.each[rule].search(&mut caches.each[rule], &input) {
+            if start == end {
+                break;
+            }
+            if kept(start, end) {
+                return Verdict::Match;
+            }
+            input.set_start(end);
+        }
+    }
+    // A match inside a segment is a match of the whole text, so when the whole text has none
+    // (clean text, the common case) no segment has one.
+    if let (Some(any), Some(any_cache), Some(combined), Some(combined_cache)) = (
+        &regexes.any,
+        &mut caches.any,
+        &regexes.combined,
+        &mut caches.combined,
+    ) {
+        if !any.is_match_with(any_cache, &Input::new(canon)) {
+            return unless_undecided(Verdict::Clean);
+        }
+        if !no_allows {
+            // Whether an allow entry covers the match needs its span.
+            return Verdict::Undecided;
+        }
+        for (s, e) in segments(canon) {
+            let input = Input::new(canon).range(s..e);
+            if combined.is_match_with(combined_cache, &input) {
+                return Verdict::Match;
             }
         }
     }
-    if let (Some(regexes), Some(caches)) = (&inner.regexes, regex_caches(inner, &mut scratch.regex))
-    {
-        let found = run_triggers(
-            canon,
-            regexes,
-            caches,
-            &mut scratch.triggers,
-            &mut scratch.rule_next,
-            |_, _, _| true,
-        );
-        if found {
+    unless_undecided(Verdict::Clean)
+}
+
+/// Whether some co-occurrence rule has a hit of every one of its positive phrases
+/// (`slots`: `rule << 32 | slot`, sorted here): only then can it match.
+fn co_rule_complete(inner: &Inner, slots: &mut [u64]) -> bool {
+    if slots.is_empty() {
+        return false;
+    }
+    slots.sort_unstable();
+    let mut i = 0;
+    while i < slots.len() {
+        let rule = (slots[i] >> 32) as usize;
+        let (mut distinct, mut j) = (0, i);
+        while j < slots.len() && (slots[j] >> 32) as usize == rule {
+            if j == i || slots[j] != slots[j - 1] {
+                distinct += 1;
+            }
+            j += 1;
+        }
+        if inner
+            .co_rules
+            .get(rule)
+            .is_some_and(|r| r.all > 0 && distinct >= r.all)
+        {
             return true;
         }
-        segment_keys(canon, &mut scratch.gates);
-        for &key in &scratch.gates {
-            let (s, rule) = ((key >> 32) as usize, key as u32 as usize);
-            let input = Input::new(canon).range(s..memchr_break(bytes, s));
-            if regexes.each[rule]
-                .search(&mut caches.each[rule], &input)
-                .is_some()
-            {
-                return true;
-            }
-        }
-        // A match inside a segment is a match of the whole text, so when the whole text has none
-        // (clean text, the common case) no segment has one.
-        if let (Some(any), Some(any_cache), Some(combined), Some(combined_cache)) = (
-            &regexes.any,
-            &mut caches.any,
-            &regexes.combined,
-            &mut caches.combined,
-        ) {
-            if !any.is_match_with(any_cache, &Input::new(canon)) {
-                return false;
-            }
-            for (s, e) in segments(canon) {
-                let input = Input::new(canon).range(s..e);
-                if combined.is_match_with(combined_cache, &input) {
-                    return true;
-                }
-            }
-        }
+        i = j;
     }
     false
+}
+
+/// Sorts allow ranges by start and replaces each end by the running maximum of the ends, so that
+/// `allowed` answers with one binary search.
+fn prepare_allows(allows: &mut [(u32, u32)]) {
+    allows.sort_unstable();
+    let mut max_end = 0;
+    for a in allows.iter_mut() {
+        max_end = max_end.max(a.1);
+        a.1 = max_end;
+    }
+}
+
+/// Whether the canonical range `start..end` overlaps an allow range (`allows` as `prepare_allows`
+/// leaves them): such a hit is suppressed.
+fn allowed(allows: &[(u32, u32)], start: u32, end: u32) -> bool {
+    let before = allows.partition_point(|a| a.0 < end);
+    before > 0 && allows[before - 1].1 > start
 }
 
 /// A trigger of regex rule `rule` at canonical byte `pos`, as `run_triggers` sorts them.
@@ -500,18 +645,10 @@ pub(super) fn find_all(inner: &Inner, text: &str, scratch: &mut Scratch, out: &m
     if !scratch.co_hits.is_empty() {
         co_occurrences(inner, scratch);
     }
-    // Allow ranges sorted by start, with the running maximum of their ends, so one binary search
-    // tells whether a hit overlaps any of them.
-    scratch.allows.sort_unstable();
-    let mut max_end = 0;
-    for a in scratch.allows.iter_mut() {
-        max_end = max_end.max(a.1);
-        a.1 = max_end;
-    }
+    prepare_allows(&mut scratch.allows);
     let norm = &scratch.normalized;
     for hit in &scratch.hits {
-        let before = scratch.allows.partition_point(|a| a.0 < hit.end);
-        if before > 0 && scratch.allows[before - 1].1 > hit.start {
+        if allowed(&scratch.allows, hit.start, hit.end) {
             continue;
         }
         let Some((span, evasions)) = norm.origin_of_chars(hit.first as usize, hit.next as usize)
@@ -1050,5 +1187,144 @@ mod mask_tests {
             mask(text, &matches, '*', &mut out);
             assert_eq!(out, naive(text, &spans, '*'), "{spans:?}");
         }
+    }
+}
+
+#[cfg(test)]
+mod screen_tests {
+    use super::{find_all, screen, Scratch, Verdict};
+    use crate::Filter;
+
+    /// Every kind of entry: terms (a reduplicated one, an English word with plurals, a character
+    /// with split forms), allow entries (one of them reduplicated), co-occurrence rules with and
+    /// without a window and with negative phrases, and regex rules with trigger literals, segment
+    /// literals and neither.
+    const LEXICON: &str = "\
+枪支
+哥哥
+军火
+gun
+allow: 水枪
+allow: 出售军火罪
+allow: 哈哈枪支
+all: 代办 & 身份证 ! 挂失
+all: 出售 & 迷药 within 6
+regex: 加微信[0-9]{3,}
+regex: [^\\n]?枪支
+regex: [a-z]+@[a-z]+
+regex: \\d{2}岁
+";
+
+    const PIECES: &[&str] = &[
+        "枪支",
+        "枪",
+        "支",
+        "木仓",
+        "哥",
+        "哥哥",
+        "军",
+        "火",
+        "军火",
+        "gun",
+        "guns",
+        "gunk",
+        "水枪",
+        "出售",
+        "罪",
+        "代办",
+        "身份证",
+        "挂失",
+        "迷药",
+        "加微信",
+        "123",
+        "a",
+        "b",
+        "@",
+        "18",
+        "岁",
+        "哈",
+        "。",
+        "\n",
+        " ",
+        "，",
+        "的",
+        "好",
+        "x",
+        "今天",
+        "天气",
+        "很",
+        "不错",
+        "我们",
+    ];
+
+    fn filter(with_allows: bool) -> Filter {
+        let lexicon: String = LEXICON
+            .lines()
+            .filter(|l| with_allows || !l.starts_with("allow:"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        Filter::builder()
+            .add_lexicon(&lexicon, "screen")
+            .build()
+            .expect("the lexicon builds")
+    }
+
+    #[test]
+    fn screen_verdicts_agree_with_find_all() {
+        for with_allows in [true, false] {
+            let f = filter(with_allows);
+            let mut scratch = Scratch::new();
+            let mut out = Vec::new();
+            let mut seen = [0usize; 3];
+            let mut seed = 7u32;
+            for _ in 0..20_000 {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                let n = 1 + (seed >> 16) as usize % 8;
+                let mut text = String::new();
+                for _ in 0..n {
+                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                    text.push_str(PIECES[(seed >> 16) as usize % PIECES.len()]);
+                }
+                let verdict = screen(&f.0, &text, &mut scratch);
+                find_all(&f.0, &text, &mut scratch, &mut out);
+                match verdict {
+                    Verdict::Clean => assert!(out.is_empty(), "{text:?} screened clean: {out:?}"),
+                    Verdict::Match => assert!(!out.is_empty(), "{text:?} screened as a match"),
+                    Verdict::Undecided => {}
+                }
+                assert_eq!(f.is_match(&text), !out.is_empty(), "is_match of {text:?}");
+                seen[verdict as usize] += 1;
+            }
+            // Each verdict occurs often (these texts are dense with entries: most real text is
+            // decided by the screen alone).
+            assert!(seen.iter().all(|&n| n > 1000), "verdicts {seen:?}");
+        }
+    }
+
+    #[test]
+    fn only_hits_that_need_spans_are_undecided() {
+        let f = filter(true);
+        let mut scratch = Scratch::new();
+        let mut verdict = |text: &str| screen(&f.0, text, &mut scratch);
+        assert_eq!(verdict("今天天气好"), Verdict::Clean);
+        // Allow entries are decided on the canonical text.
+        assert_eq!(verdict("买水枪"), Verdict::Clean);
+        assert_eq!(verdict("出售军火罪"), Verdict::Clean);
+        assert_eq!(verdict("出售军火"), Verdict::Match);
+        assert_eq!(verdict("水枪和枪支"), Verdict::Match);
+        assert_eq!(verdict("加微信12345"), Verdict::Match);
+        // A co-occurrence rule with all its positive phrases, whether or not it then matches.
+        assert_eq!(verdict("代办身份证"), Verdict::Undecided);
+        assert_eq!(verdict("代办身份证挂失"), Verdict::Undecided);
+        assert_eq!(verdict("只有代办"), Verdict::Clean);
+        // Patterns that need a collapsed run: a deny term, and an allow entry over a deny hit.
+        assert_eq!(verdict("哥哥好"), Verdict::Undecided);
+        assert_eq!(verdict("哈哈枪支"), Verdict::Undecided);
+        assert_eq!(verdict("哈枪支"), Verdict::Undecided);
+        assert_eq!(verdict("哈哈水枪"), Verdict::Clean);
+        // Word boundaries are read from the text.
+        assert_eq!(verdict("gunk"), Verdict::Clean);
+        assert_eq!(verdict("guns"), Verdict::Match);
+        assert!(!f.is_match("哈哈枪支") && f.is_match("哈枪支"));
     }
 }
