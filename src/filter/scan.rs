@@ -52,7 +52,7 @@ struct RegexCaches {
 ///
 /// A scratch belongs to one thread at a time; it may be used with different filters (its regex caches
 /// are rebuilt when the filter changes).
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Scratch {
     normalized: Normalized,
     hits: Vec<Hit>,
@@ -75,6 +75,30 @@ pub struct Scratch {
     maybe_allows: Vec<(u32, u32)>,
     regex: Option<RegexCaches>,
     pub(super) matches: Vec<super::Match>,
+    /// The last `find_all` found nothing (see `find_all`).
+    last_clean: bool,
+}
+
+impl Default for Scratch {
+    fn default() -> Scratch {
+        Scratch {
+            normalized: Normalized::default(),
+            hits: Vec::new(),
+            allows: Vec::new(),
+            co_hits: Vec::new(),
+            co_counts: Vec::new(),
+            triggers: Vec::new(),
+            rule_next: Vec::new(),
+            gates: Vec::new(),
+            co_slots: Vec::new(),
+            denies: Vec::new(),
+            maybe_allows: Vec::new(),
+            regex: None,
+            matches: Vec::new(),
+            // Most texts are clean: screen the first one.
+            last_clean: true,
+        }
+    }
 }
 
 impl Scratch {
@@ -167,7 +191,7 @@ pub(super) fn is_match(inner: &Inner, text: &str, scratch: &mut Scratch) -> bool
         Verdict::Match => true,
         Verdict::Undecided => {
             let mut out = std::mem::take(&mut scratch.matches);
-            find_all(inner, text, scratch, &mut out);
+            find_all_full(inner, text, scratch, &mut out);
             let found = !out.is_empty();
             scratch.matches = out;
             found
@@ -505,7 +529,22 @@ fn memchr_break(bytes: &[u8], from: usize) -> usize {
         .map_or(bytes.len(), |i| from + i)
 }
 
+/// Every match (`Filter::find_all_with`). After a text without matches, the next one is screened
+/// first (`screen`: the canonical text alone), betting that it is clean too, as most texts of a
+/// stream are; a clean text is then answered without the origin map. After a text with matches the
+/// full pipeline runs straight away, so texts that keep matching pay nothing for the bet. The
+/// answer is the same either way.
 pub(super) fn find_all(inner: &Inner, text: &str, scratch: &mut Scratch, out: &mut Vec<Match>) {
+    if scratch.last_clean && screen(inner, text, scratch) == Verdict::Clean {
+        out.clear();
+        return;
+    }
+    find_all_full(inner, text, scratch, out);
+    scratch.last_clean = out.is_empty();
+}
+
+/// Every match, through the whole pipeline.
+fn find_all_full(inner: &Inner, text: &str, scratch: &mut Scratch, out: &mut Vec<Match>) {
     out.clear();
     scratch.hits.clear();
     scratch.allows.clear();
@@ -1192,7 +1231,7 @@ mod mask_tests {
 
 #[cfg(test)]
 mod screen_tests {
-    use super::{find_all, screen, Scratch, Verdict};
+    use super::{find_all, find_all_full, screen, Scratch, Verdict};
     use crate::Filter;
 
     /// Every kind of entry: terms (a reduplicated one, an English word with plurals, a character
@@ -1286,7 +1325,7 @@ regex: \\d{2}岁
                     text.push_str(PIECES[(seed >> 16) as usize % PIECES.len()]);
                 }
                 let verdict = screen(&f.0, &text, &mut scratch);
-                find_all(&f.0, &text, &mut scratch, &mut out);
+                find_all_full(&f.0, &text, &mut scratch, &mut out);
                 match verdict {
                     Verdict::Clean => assert!(out.is_empty(), "{text:?} screened clean: {out:?}"),
                     Verdict::Match => assert!(!out.is_empty(), "{text:?} screened as a match"),
@@ -1299,6 +1338,39 @@ regex: \\d{2}岁
             // decided by the screen alone).
             assert!(seen.iter().all(|&n| n > 1000), "verdicts {seen:?}");
         }
+    }
+
+    #[test]
+    fn find_all_after_a_clean_text_gives_the_full_answer() {
+        let f = filter(true);
+        // One scratch carried through the stream (so each text is screened first or not depending
+        // on the one before), one that always takes the full pipeline.
+        let (mut carried, mut full) = (Scratch::new(), Scratch::new());
+        let (mut got, mut want) = (Vec::new(), Vec::new());
+        let mut transitions = [0usize; 4];
+        let mut seed = 11u32;
+        for _ in 0..20_000 {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            // Mostly clean texts, as in a real stream, with entries now and then.
+            let n = 1 + (seed >> 16) as usize % 6;
+            let mut text = String::new();
+            for _ in 0..n {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                let r = (seed >> 16) as usize;
+                text.push_str(if r % 3 == 0 {
+                    PIECES[r / 3 % PIECES.len()]
+                } else {
+                    ["今天", "天气", "很", "不错", "我们", "x", " "][r % 7]
+                });
+            }
+            let screened = carried.last_clean;
+            find_all(&f.0, &text, &mut carried, &mut got);
+            find_all_full(&f.0, &text, &mut full, &mut want);
+            assert_eq!(got, want, "{text:?} (screened first: {screened})");
+            transitions[usize::from(screened) * 2 + usize::from(want.is_empty())] += 1;
+        }
+        // Screened and unscreened texts, with and without matches, all occur.
+        assert!(transitions.iter().all(|&n| n > 200), "{transitions:?}");
     }
 
     #[test]
