@@ -51,6 +51,15 @@ fn bench_normalize(c: &mut Criterion) {
                 buf.chars().len()
             })
         });
+        // The canonical text alone (what `Filter::is_match` normalises first).
+        let canonical_len = buf.text().len();
+        group.bench_with_input(BenchmarkId::new("jingwang-text-only", &id), text, |b, t| {
+            b.iter(|| {
+                normalizer.normalize_text_into(black_box(t), &mut buf);
+                assert_eq!(buf.text().len(), canonical_len);
+                buf.text().len()
+            })
+        });
         group.bench_with_input(BenchmarkId::new("to_lowercase", &id), text, |b, t| {
             b.iter(|| black_box(t).to_lowercase().len())
         });

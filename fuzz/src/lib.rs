@@ -1,7 +1,7 @@
 //! Helpers shared by the fuzz targets: turning fuzz bytes into small texts, terms and options that hit
 //! the interesting corners (CJK, Latin words, junk, look-alikes, hard boundaries) often.
 
-use jingwang::{NormalizeConfig, Normalizer, Span};
+use jingwang::{NormalizeConfig, Normalized, Normalizer, Span};
 use libfuzzer_sys::arbitrary::Unstructured;
 
 /// Pieces texts and terms are made of: Latin letters (plural `s`/`es` included), leet digits, CJK and
@@ -113,4 +113,13 @@ pub fn check_normalizer(n: &Normalizer, input: &str) {
         "not idempotent for {input:?} with {:?}",
         n.config()
     );
+    let mut text_only = Normalized::new();
+    n.normalize_text_into(input, &mut text_only);
+    assert_eq!(
+        text_only.text(),
+        out.text(),
+        "text-only normalisation differs for {input:?} with {:?}",
+        n.config()
+    );
+    assert!(text_only.chars().is_empty());
 }
