@@ -235,6 +235,33 @@ fn bench_count(
     });
 }
 
+/// Offers of the kind the default lexicon is for, disguised (our own lines).
+const OFFERS: &[&str] = &[
+    "出售仿真槍，加微信 abc_12345",
+    "軍 火 批 發，货到付款",
+    "代办身份证，联系电话 13800138000",
+    "高价回收银行卡，日结",
+    "出售迷药，包邮，私聊",
+];
+
+/// `text` with an offer line after its first line and every tenth line after it, at about the same
+/// length.
+fn with_offers(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 256);
+    for (i, line) in text.lines().enumerate() {
+        out.push_str(line);
+        out.push('\n');
+        if i % 10 == 0 {
+            out.push_str(OFFERS[i / 10 % OFFERS.len()]);
+            out.push('\n');
+        }
+        if out.len() >= text.len() {
+            break;
+        }
+    }
+    out
+}
+
 fn configure(g: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>, len: usize) {
     if len >= 1 << 20 {
         g.sample_size(10).measurement_time(Duration::from_secs(5));
@@ -412,6 +439,32 @@ fn bench_lexicon(
                     flagged(black_box(text))
                 });
             }
+        }
+    }
+    if lex.name == "default" {
+        // The corpora's pages have no match with the default lexicon (scans of them mostly measure
+        // the screened path for clean text), so one more page has offers in it: the Chinese pages
+        // with one of our own offer lines every tenth line, for the full pipeline.
+        for (label, text) in &texts[0] {
+            let text = with_offers(text);
+            configure(&mut g, text.len());
+            let id = |engine: &str| BenchmarkId::new(format!("zh-offers/default/{engine}"), label);
+            let f = &lex.filter;
+            f.find_all_with(&text, &mut scratch, &mut matches);
+            let expected = matches.len();
+            assert!(expected > 0, "the offers are found");
+            bench_count(&mut g, id("jingwang"), expected, || {
+                f.find_all_with(black_box(&text), &mut scratch, &mut matches);
+                matches.len()
+            });
+            let expected = ac_count(&lex.ac, &text);
+            bench_count(&mut g, id("aho-corasick"), expected, || {
+                ac_count(&lex.ac, black_box(&text))
+            });
+            let expected = da_count(&lex.da, &text);
+            bench_count(&mut g, id("daachorse"), expected, || {
+                da_count(&lex.da, black_box(&text))
+            });
         }
     }
     g.finish();
