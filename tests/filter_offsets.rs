@@ -35,13 +35,14 @@ fn mask_replaces_each_matched_char_once() {
     let f = small_filter();
     assert_eq!(f.mask("买军火和gun"), "买**和***");
     assert_eq!(f.mask_with("买军火", '█'), "买██");
-    let masked = Filter::builder()
+    assert_eq!(f.mask_char(), '*');
+    let hashed = Filter::builder()
         .add_term("军火", "w", Severity::High)
         .mask_char('#')
         .build()
-        .unwrap()
-        .mask("军火");
-    assert_eq!(masked, "##");
+        .unwrap();
+    assert_eq!(hashed.mask_char(), '#');
+    assert_eq!(hashed.mask("军火"), "##");
     let mut scratch = Scratch::new();
     let mut out = String::new();
     f.mask_into("水枪和枪", 'x', &mut scratch, &mut out);

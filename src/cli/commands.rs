@@ -28,7 +28,7 @@ pub struct MaskArgs {
 /// Runs `mask`: prints each line with its matches masked, line breaks kept as they were.
 pub fn mask(args: &MaskArgs) -> Result<ExitCode, CliError> {
     let filter = build_filter(&args.filter, args.mask_char)?;
-    let mask_char = args.mask_char;
+    let mask_char = args.mask_char.unwrap_or_else(|| filter.mask_char());
     let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let (mut raw, mut masked, mut scratch) = (Vec::new(), String::new(), Scratch::new());
     let result = for_each_input(&args.files, |mut input| {
@@ -37,10 +37,7 @@ pub fn mask(args: &MaskArgs) -> Result<ExitCode, CliError> {
             number += 1;
             let n = content_len(&raw);
             let line = line_str(&input.name, number, &raw[..n])?;
-            match mask_char {
-                Some(c) => filter.mask_into(line, c, &mut scratch, &mut masked),
-                None => masked = filter.mask(line),
-            }
+            filter.mask_into(line, mask_char, &mut scratch, &mut masked);
             out.write_all(masked.as_bytes()).map_err(out_err)?;
             out.write_all(&raw[n..]).map_err(out_err)?;
         }

@@ -476,6 +476,12 @@ impl Filter {
         self.is_match_with(text, &mut Scratch::new())
     }
 
+    /// The character [`Filter::mask`] replaces matched characters with (`FilterBuilder::mask_char`,
+    /// `*` by default).
+    pub fn mask_char(&self) -> char {
+        self.0.settings.mask_char
+    }
+
     /// The text with every character inside a match replaced by the filter's mask character.
     pub fn mask(&self, text: &str) -> String {
         self.mask_with(text, self.0.settings.mask_char)
