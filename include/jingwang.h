@@ -519,8 +519,8 @@ jw_result jw_filter_save(const struct jw_filter *f, uint8_t *buf, size_t cap, si
 
 /*
  Sets `*out` to whether anything in the text matches. `flags` is 0 or `JW_LOSSY_UTF8`. Safe to
- call from many threads at once on one filter. Allocates scan memory per call; use
- `jw_filter_find` with a warm `jw_matches` when that matters.
+ call from many threads at once on one filter. Uses scan memory kept per thread between calls
+ (buffers up to 1 MiB; more is given back after the call), so a warm call allocates nothing.
  */
 jw_result jw_filter_is_match(const struct jw_filter *f,
                              const uint8_t *text,

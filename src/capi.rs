@@ -893,8 +893,8 @@ pub extern "C" fn jw_filter_save(
 }
 
 /// Sets `*out` to whether anything in the text matches. `flags` is 0 or `JW_LOSSY_UTF8`. Safe to
-/// call from many threads at once on one filter. Allocates scan memory per call; use
-/// `jw_filter_find` with a warm `jw_matches` when that matters.
+/// call from many threads at once on one filter. Uses scan memory kept per thread between calls
+/// (buffers up to 1 MiB; more is given back after the call), so a warm call allocates nothing.
 #[no_mangle]
 pub extern "C" fn jw_filter_is_match(
     f: *const jw_filter,
@@ -910,9 +910,8 @@ pub extern "C" fn jw_filter_is_match(
         let text = unsafe { bytes_in(text, len) }?;
         need(out)?;
         check_flags(flags, JW_LOSSY_UTF8)?;
-        let mut scratch = Scratch::new();
         let found = Chunks::new(text, flags & JW_LOSSY_UTF8 != 0)?
-            .any(|(chunk, _)| f.filter.is_match_with(chunk, &mut scratch));
+            .any(|(chunk, _)| f.filter.is_match(chunk));
         // SAFETY: `out` is not NULL and the header requires it to be writable.
         unsafe { put(out, found) };
         Ok(())

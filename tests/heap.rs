@@ -190,3 +190,36 @@ fn a_warm_100_byte_message_allocates_nothing() {
     assert!(!f.is_match(messages[3]));
     assert!(f.is_match(messages[2]));
 }
+
+#[test]
+fn methods_without_a_scratch_keep_one_per_thread() {
+    let f = builder(1_000).build().unwrap();
+    let clean = "今天天气很好，我们去公园散步吧。这家店的服务态度非常好，菜也好吃，下次会再来！";
+    let offer = "出 售 手-枪 和 子弹，全新的，需要的朋友请私聊我，手枪质量保证，绝对不骗人";
+    for _ in 0..2 {
+        f.is_match(clean);
+        f.is_match(offer);
+    }
+    // Warm: is_match (which returns no owned value) allocates nothing, not even regex caches.
+    let before = allocations();
+    let found = (f.is_match(clean), f.is_match(offer));
+    let during = allocations() - before;
+    assert_eq!(found, (false, true));
+    assert_eq!(during, 0, "warm is_match allocated {during} times");
+    // The per-thread buffers do not keep what one long text needed.
+    let long = clean.repeat(20_000);
+    assert!(!f.is_match(&long));
+    let before = allocations();
+    f.is_match(clean);
+    let during = allocations() - before;
+    assert!(during > 0, "the buffers grown by a 2 MB text were kept");
+    // Other threads have their own.
+    std::thread::scope(|s| {
+        s.spawn(|| assert!(f.is_match(offer)));
+    });
+    // The thread's scratch gives what a fresh one gives.
+    let mut fresh = Vec::new();
+    f.find_all_with(offer, &mut Scratch::new(), &mut fresh);
+    assert!(!fresh.is_empty());
+    assert_eq!(f.find_all(offer), fresh);
+}

@@ -454,7 +454,7 @@ impl Filter {
     /// Every match, overlapping ones included, sorted by `(start, end, term)`.
     pub fn find_all(&self, text: &str) -> Vec<Match> {
         let mut out = Vec::new();
-        self.find_all_with(text, &mut Scratch::new(), &mut out);
+        scan::with_thread_scratch(|scratch| self.find_all_with(text, scratch, &mut out));
         out
     }
 
@@ -462,7 +462,7 @@ impl Filter {
     /// then the next one starting after it ends.
     pub fn find_iter(&self, text: &str) -> Vec<Match> {
         let mut out = Vec::new();
-        self.find_iter_with(text, &mut Scratch::new(), &mut out);
+        scan::with_thread_scratch(|scratch| self.find_iter_with(text, scratch, &mut out));
         out
     }
 
@@ -473,7 +473,7 @@ impl Filter {
     /// run, such as a reduplicated term) or a co-occurrence rule whose phrases all occur goes
     /// through the full [`Filter::find_all`] pipeline.
     pub fn is_match(&self, text: &str) -> bool {
-        self.is_match_with(text, &mut Scratch::new())
+        scan::with_thread_scratch(|scratch| self.is_match_with(text, scratch))
     }
 
     /// The character [`Filter::mask`] replaces matched characters with (`FilterBuilder::mask_char`,
@@ -490,7 +490,7 @@ impl Filter {
     /// The text with every character inside a match replaced by `mask`.
     pub fn mask_with(&self, text: &str, mask: char) -> String {
         let mut out = String::new();
-        self.mask_into(text, mask, &mut Scratch::new(), &mut out);
+        scan::with_thread_scratch(|scratch| self.mask_into(text, mask, scratch, &mut out));
         out
     }
 

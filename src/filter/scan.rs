@@ -51,7 +51,9 @@ struct RegexCaches {
 /// texts of similar size with the same filter), scans with it allocate nothing.
 ///
 /// A scratch belongs to one thread at a time; it may be used with different filters (its regex caches
-/// are rebuilt when the filter changes).
+/// are rebuilt when the filter changes). The methods without a scratch argument (`Filter::find_all`,
+/// `find_iter`, `is_match`, `mask`, `mask_with`) use one kept per thread, whose buffers are given
+/// back after a call that grew them past 1 MiB.
 #[derive(Debug)]
 pub struct Scratch {
     normalized: Normalized,
@@ -105,6 +107,57 @@ impl Scratch {
     /// An empty scratch.
     pub fn new() -> Scratch {
         Scratch::default()
+    }
+
+    /// The heap memory of the buffers (not the regex caches), in bytes.
+    fn buffer_bytes(&self) -> usize {
+        use std::mem::size_of;
+        self.normalized.heap_bytes()
+            + self.hits.capacity() * size_of::<Hit>()
+            + (self.allows.capacity() + self.denies.capacity() + self.maybe_allows.capacity())
+                * size_of::<(u32, u32)>()
+            + self.co_hits.capacity() * size_of::<CoHit>()
+            + (self.co_counts.capacity() + self.rule_next.capacity()) * size_of::<u32>()
+            + (self.triggers.capacity() + self.gates.capacity() + self.co_slots.capacity())
+                * size_of::<u64>()
+            + self.matches.capacity() * size_of::<Match>()
+    }
+}
+
+/// The buffers a thread's scratch may keep between calls of the convenience methods
+/// (`Filter::find_all` and the like); above this they are given back after the call.
+const THREAD_SCRATCH_KEEP: usize = 1 << 20;
+
+thread_local! {
+    static THREAD_SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::new());
+}
+
+/// Runs `f` with this thread's scratch, so that the methods without a `Scratch` argument do not
+/// build regex caches on every call (with the default lexicon that costs about a thousand times
+/// a warm scan of a short message). Buffers grown past `THREAD_SCRATCH_KEEP` by a long text are
+/// given back afterwards; the regex caches are kept. A nested call (none happens inside the
+/// library) gets a fresh scratch.
+pub(super) fn with_thread_scratch<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
+    let mut f = Some(f);
+    let mut run = |scratch: &mut Scratch| f.take().map(|f| f(scratch));
+    let done = THREAD_SCRATCH
+        .try_with(|cell| {
+            let mut scratch = cell.try_borrow_mut().ok()?;
+            let result = run(&mut scratch);
+            if scratch.buffer_bytes() > THREAD_SCRATCH_KEEP {
+                let regex = scratch.regex.take();
+                *scratch = Scratch {
+                    regex,
+                    ..Scratch::new()
+                };
+            }
+            result
+        })
+        .ok()
+        .flatten();
+    match done {
+        Some(result) => result,
+        None => run(&mut Scratch::new()).expect("`f` runs once: it did not run above"),
     }
 }
 
