@@ -68,6 +68,21 @@ pub(crate) struct Table {
     multi: Vec<Entry>,
     /// What each byte of UTF-8 text is to the ASCII fast path of the stream machine.
     bytes: [ByteClass; 256],
+    /// How runs of plain ASCII words fold, when the stream machine may copy them in bulk.
+    ascii_words: AsciiWords,
+    /// The evasion flags of each ASCII letter in such a copy (a space, a word boundary, has none).
+    ascii_flags: [Evasion; 128],
+}
+
+/// How the ASCII letters of a configuration fold, for the bulk copy of plain words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum AsciiWords {
+    /// Every letter maps to its lower case, and a space is junk that ends a token.
+    Lowercase,
+    /// Every letter maps to itself, and a space is junk that ends a token.
+    Unchanged,
+    /// Neither: words go one by one.
+    NoBulk,
 }
 
 /// What one byte of UTF-8 text is to the ASCII word loop of the stream machine.
@@ -115,6 +130,23 @@ impl Expansion {
     }
     pub(crate) fn as_slice(&self) -> &[Entry] {
         &self.items[..self.len]
+    }
+}
+
+/// Whether the ASCII letters of a composed table all fold to lower case or all stay, with a space
+/// that is junk ending a token: then a run of plain words can be copied and folded in bulk.
+fn ascii_words(bmp: &[Entry], bytes: &[ByteClass; 256]) -> AsciiWords {
+    let space = bmp[usize::from(b' ')];
+    if space.kind != Kind::Junk || bytes[usize::from(b' ')] != ByteClass::EndsToken {
+        return AsciiWords::NoBulk;
+    }
+    let letters = || (0u8..0x80).filter(|&b| bytes[usize::from(b)] == ByteClass::Letter);
+    if letters().all(|b| bmp[usize::from(b)].out == u32::from(b.to_ascii_lowercase())) {
+        AsciiWords::Lowercase
+    } else if letters().all(|b| bmp[usize::from(b)].out == u32::from(b)) {
+        AsciiWords::Unchanged
+    } else {
+        AsciiWords::NoBulk
     }
 }
 
@@ -206,6 +238,8 @@ impl Table {
             astral: Vec::new().into_boxed_slice(),
             multi: Vec::new(),
             bytes: [ByteClass::Other; 256],
+            ascii_words: AsciiWords::NoBulk,
+            ascii_flags: [Evasion::empty(); 128],
         };
         let mut bmp = Vec::with_capacity(0x10000);
         for cp in 0..0x10000u32 {
@@ -227,6 +261,12 @@ impl Table {
                 Kind::Letter | Kind::Digit | Kind::Invisible | Kind::Multi => ByteClass::Other,
                 _ => ByteClass::EndsToken,
             };
+        }
+        table.ascii_words = ascii_words(&bmp, &table.bytes);
+        for (b, flags) in table.ascii_flags.iter_mut().enumerate() {
+            if table.bytes[b] == ByteClass::Letter {
+                *flags = bmp[b].evasions();
+            }
         }
         table.bmp = bmp.into_boxed_slice();
         table.astral = astral.into_boxed_slice();
@@ -250,6 +290,19 @@ impl Table {
                 flags: 0,
             }
         }
+    }
+
+    /// How plain ASCII words fold (whether the stream machine may copy them in bulk).
+    #[inline]
+    pub(crate) fn ascii_words(&self) -> AsciiWords {
+        self.ascii_words
+    }
+
+    /// The evasion flags of ASCII byte `b` copied with plain words: its own for a letter, none
+    /// for a space.
+    #[inline]
+    pub(crate) fn ascii_flags(&self, b: u8) -> Evasion {
+        self.ascii_flags[usize::from(b & 0x7F)]
     }
 
     /// What byte `b` of UTF-8 text is to the ASCII word loop.

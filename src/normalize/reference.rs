@@ -663,6 +663,32 @@ mod tests {
         }
     }
 
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(cases()))]
+
+        /// Runs of words with the separators of real prose and tweets, where the machine copies
+        /// plain words in bulk: the words include every kind it must leave to the general path.
+        #[test]
+        fn same_as_reference_for_prose(
+            words in prop::collection::vec(
+                "[a-zA-Z]{2,8}|[a-zA-Z]|[a-zA-Z]{62,66}|[a-z]{0,3}(ee|EeE|ooo|ww|wWw|aA)[a-z]{0,2}|\\$[a-z]{1,4}|[@!|$]{1,2}[a-zA-Z]{1,5}[!|]{0,2}|[a-z]{2,4}[0-9]",
+                0..24,
+            ),
+            seps in prop::collection::vec(
+                " |  | #|, |\\. |! | @ | @|\n|…| \u{FE0F} |-|_|; |'|\\?| !!! |1| \\$ |!|[ .,#;:!@\\-]{1,10}|\u{200B}|。|",
+                24,
+            ),
+            config in 0..10usize,
+        ) {
+            let mut input = String::new();
+            for (w, s) in words.iter().zip(&seps) {
+                input.push_str(w);
+                input.push_str(s);
+            }
+            same_as_reference(config, &input)?;
+        }
+    }
+
     #[test]
     fn long_words_and_fixed_cases_match_the_reference() {
         let long = "ab".repeat(70);

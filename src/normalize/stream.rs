@@ -2,7 +2,7 @@
 //! (junk between characters, Latin word spacing, spaced-out letters, leetspeak, numerals, repeats,
 //! hard boundaries) with a bounded look-back and no allocation once its buffers are warm.
 
-use super::compose::{ByteClass, Entry, Kind, Table};
+use super::compose::{AsciiWords, ByteClass, Entry, Kind, Table};
 use super::{CanonChar, Evasion, NormalizeConfig, BREAK, PAUSE};
 
 /// One folded input character on its way into the stream.
@@ -73,6 +73,14 @@ impl Work {
     }
 }
 
+/// Whether some letter occurs three times in a row in `word` (ASCII letters, compared without
+/// case): such a word collapses, which the bulk copy of plain words leaves to the general path.
+#[inline]
+fn has_triple(word: &[u8]) -> bool {
+    word.windows(3)
+        .any(|w| (w[0] | 0x20) == (w[1] | 0x20) && (w[1] | 0x20) == (w[2] | 0x20))
+}
+
 /// Decodes the character at byte `i` of valid UTF-8 that does not start with an ASCII byte:
 /// its code point and length.
 #[inline]
@@ -103,6 +111,10 @@ pub(crate) trait Origins {
     fn pop(&mut self) -> Option<CanonChar>;
     fn last_mut(&mut self) -> Option<&mut CanonChar>;
     fn reserve(&mut self, additional: usize);
+    /// One entry per byte of `bytes`, plain ASCII letters and spaces copied to the text at
+    /// `offset` from the input at `start`: a letter keeps its table flags, a space (a word
+    /// boundary) has none.
+    fn extend_ascii(&mut self, table: &Table, offset: u32, start: u32, bytes: &[u8]);
 }
 
 impl Origins for Vec<CanonChar> {
@@ -122,6 +134,18 @@ impl Origins for Vec<CanonChar> {
     fn reserve(&mut self, additional: usize) {
         Vec::reserve(self, additional);
     }
+    #[inline]
+    fn extend_ascii(&mut self, table: &Table, offset: u32, start: u32, bytes: &[u8]) {
+        self.extend(bytes.iter().enumerate().map(|(k, &b)| {
+            let k = k as u32;
+            CanonChar {
+                offset: offset + k,
+                start: start + k,
+                end: start + k + 1,
+                evasions: table.ascii_flags(b),
+            }
+        }));
+    }
 }
 
 /// No origin map: the canonical text alone.
@@ -140,6 +164,8 @@ impl Origins for NoOrigins {
     }
     #[inline(always)]
     fn reserve(&mut self, _: usize) {}
+    #[inline(always)]
+    fn extend_ascii(&mut self, _: &Table, _: u32, _: u32, _: &[u8]) {}
 }
 
 pub(crate) struct Machine<'a, O: Origins> {
@@ -385,13 +411,220 @@ impl<'a, O: Origins> Machine<'a, O> {
                 }
                 let (j, end) = self.plan_word(table, input, i, t, None)?;
                 self.junk_symbols(i, t);
-                return Some(self.emit_ascii_word(table, bytes, None, t, j, end));
+                return Some(self.emit_ascii_word(table, input, None, t, j, end));
             }
             self.junk_symbols(i, t);
             return Some(t);
         }
         let (j, end) = self.plan_word(table, input, i, first_letter, opening)?;
-        Some(self.emit_ascii_word(table, bytes, opening, i, j, end))
+        Some(self.emit_ascii_word(table, input, opening, i, j, end))
+    }
+
+    /// After a word whose letters end at `j` and whose trailing symbols end at `t`: the words
+    /// that follow it across ASCII separators ("the quick, brown #fox"), copied and
+    /// folded in bulk. The output is what word after word through [`Machine::ascii_word`] gives:
+    /// between two words a space, or a break for a hard boundary or too long a gap, with the
+    /// separator's origin; then the letters. Plain words after single spaces are copied as one
+    /// block. A word or separator that needs more (one letter, a letter three times, digits,
+    /// `$word`, non-ASCII characters, a token going on) ends the run before its separator, and
+    /// the main loop takes it from there. `first` is where the first word starts when its letters
+    /// are still to be copied (its trailing symbols are then not yet in the gap either). Returns
+    /// where the run ends.
+    #[inline]
+    fn ascii_span(
+        &mut self,
+        table: &Table,
+        input: &str,
+        first: Option<usize>,
+        mut j: usize,
+        t: usize,
+    ) -> usize {
+        let lowercase = match table.ascii_words() {
+            AsciiWords::Lowercase => true,
+            AsciiWords::Unchanged => false,
+            AsciiWords::NoBulk => return t,
+        };
+        let bytes = input.as_bytes();
+        let max_gap = self.cfg.max_gap.max(1);
+        // `k`: where the output so far ends in the input; `block`: where the block of words and
+        // single spaces not yet copied starts.
+        let mut k = t;
+        let mut block = first.unwrap_or(t);
+        let mut last_word = first.map(|w| (w, j));
+        while let Some((word, letters_end, end)) = self.next_plain_word(table, input, k, j == k) {
+            let single_space = j == k && word == k + 1 && bytes[k] == b' ';
+            if !single_space {
+                // The separator: every byte from the letters before to the word is one in the gap
+                // (the gap holds the first word's trailing symbols already).
+                let hard = bytes[k..word]
+                    .iter()
+                    .any(|&b| table.bmp(u32::from(b)).kind == Kind::HardBreak);
+                self.copy_block(table, input, block, j, lowercase);
+                let sep = if hard || word - j > max_gap {
+                    BREAK
+                } else {
+                    ' '
+                };
+                self.push(sep, j as u32, word as u32, Evasion::empty());
+                self.gap = Gap::default();
+                block = word;
+            }
+            last_word = Some((word, letters_end));
+            j = letters_end;
+            k = end;
+        }
+        let Some((word, letters_end)) = last_word else {
+            return t;
+        };
+        self.copy_block(table, input, block, letters_end, lowercase);
+        // Trailing symbols of the last word: junk, as `junk_trailing` makes them.
+        self.junk_trailing(letters_end, k);
+        // The repeat state the last word leaves, as `emit_ascii_letter` tracks it.
+        self.run_len = 0;
+        let collapse = self.cfg.collapse_repeats;
+        for &b in &bytes[word..letters_end] {
+            let ch = char::from(if lowercase { b.to_ascii_lowercase() } else { b });
+            if collapse && ch == self.run_ch && self.run_len > 0 && ch != 'w' {
+                self.run_len += 1;
+            } else {
+                self.run_ch = ch;
+                self.run_len = 1;
+            }
+        }
+        self.last = Last::Word { all_digits: false };
+        k
+    }
+
+    /// The next word of an [`Machine::ascii_span`] run after `k` (where the previous word's
+    /// trailing symbols end; `after_letters` when there are none): where its letters start and
+    /// end and where its trailing symbols end. `None` when the separator or the word needs the
+    /// general path. Mirrors [`Machine::ascii_word`] and [`Machine::plan_word`], with repeats
+    /// compared without case (a conservative test either way).
+    #[inline(always)]
+    fn next_plain_word(
+        &self,
+        table: &Table,
+        input: &str,
+        k: usize,
+        after_letters: bool,
+    ) -> Option<(usize, usize, usize)> {
+        let bytes = input.as_bytes();
+        let (token, s) = match bytes.get(k..k + 2) {
+            Some(&[b' ', c]) if table.byte_class(c) == ByteClass::Letter => (k + 1, k + 1),
+            _ => self.separator(table, input, k, after_letters)?,
+        };
+        let limit = bytes.len().min(token + MAX_TOKEN);
+        let mut e = s;
+        let mut prev = 0u8;
+        let mut same = 0u32;
+        while e < limit && table.byte_class(bytes[e]) == ByteClass::Letter {
+            let c = bytes[e] | 0x20;
+            if c == prev {
+                // A letter three times in a row collapses: the general path does that.
+                same += 1;
+                if same == 2 {
+                    return None;
+                }
+            } else {
+                same = 0;
+                prev = c;
+            }
+            e += 1;
+        }
+        // One letter may join a spaced run; "aaa…" may be one collapsed letter.
+        if e < s + 2
+            || (self.cfg.join_spaced
+                && self.cfg.collapse_repeats
+                && e >= s + 3
+                && (bytes[s] | 0x20) == (bytes[s + 1] | 0x20))
+        {
+            return None;
+        }
+        // Leetspeak symbols after the letters stay symbols when the token ends there (hello!).
+        let mut t = e;
+        if t < bytes.len() && bytes[t] != b' ' {
+            while t < limit && table.byte_class(bytes[t]) == ByteClass::Leet {
+                t += 1;
+            }
+            if t < bytes.len() && !self.ends_token(table, input, t) {
+                return None;
+            }
+        }
+        Some((s, e, t))
+    }
+
+    /// The separator of [`Machine::next_plain_word`] other than one space: where the token of the
+    /// next word starts (leetspeak symbols right before it open it) and where its letters start.
+    fn separator(
+        &self,
+        table: &Table,
+        input: &str,
+        k: usize,
+        after_letters: bool,
+    ) -> Option<(usize, usize)> {
+        let bytes = input.as_bytes();
+        let mut s = k;
+        loop {
+            let b = *bytes.get(s)?;
+            match table.byte_class(b) {
+                ByteClass::Letter => return Some((s, s)),
+                ByteClass::EndsToken => {
+                    if !matches!(
+                        table.bmp(u32::from(b)).kind,
+                        Kind::Junk | Kind::SoftBreak | Kind::HardBreak | Kind::Pause
+                    ) {
+                        return None;
+                    }
+                    s += 1;
+                }
+                ByteClass::Leet => {
+                    // Symbols right after the letters are the previous word's.
+                    if s == k && after_letters {
+                        return None;
+                    }
+                    // `$` opening a word is a letter ($hell).
+                    let next = bytes.get(s + 1).copied().unwrap_or(b' ');
+                    if b == b'$' && table.byte_class(next) == ByteClass::Letter {
+                        return None;
+                    }
+                    let run = s;
+                    let limit = bytes.len().min(s + MAX_TOKEN);
+                    while s < limit && table.byte_class(bytes[s]) == ByteClass::Leet {
+                        s += 1;
+                    }
+                    match bytes.get(s) {
+                        // Symbols before a plain word ("@user"): junk, the word follows.
+                        Some(&c) if table.byte_class(c) == ByteClass::Letter => {
+                            return Some((run, s))
+                        }
+                        Some(&c) if table.byte_class(c) == ByteClass::EndsToken => {}
+                        _ => return None,
+                    }
+                }
+                ByteClass::Other => return None,
+            }
+        }
+    }
+
+    /// Copies the plain words and single spaces `from..to` of the input to the output in one go.
+    #[inline]
+    fn copy_block(&mut self, table: &Table, input: &str, from: usize, to: usize, lowercase: bool) {
+        if from >= to {
+            return;
+        }
+        let offset = self.text.len();
+        self.text.push_str(input.get(from..to).unwrap_or(""));
+        if lowercase {
+            if let Some(copied) = self.text.get_mut(offset..) {
+                copied.make_ascii_lowercase();
+            }
+        }
+        self.chars.extend_ascii(
+            table,
+            offset as u32,
+            from as u32,
+            &input.as_bytes()[from..to],
+        );
     }
 
     /// For a word of ASCII letters at `first_letter` (after `opening` at `i`, if any) in a token
@@ -454,20 +687,33 @@ impl<'a, O: Origins> Machine<'a, O> {
     }
 
     /// Emits a word planned by `plan_word` (`opening` is the letter a `$` at `i` stands for; the
-    /// letters run to `j`), then its trailing symbols up to `t` as junk. Returns `t`.
+    /// letters run to `j`), then its trailing symbols up to `t` as junk, then the plain words
+    /// that follow ([`Machine::ascii_span`]). Returns where the output got to.
     #[inline(always)]
     fn emit_ascii_word(
         &mut self,
         table: &Table,
-        bytes: &[u8],
+        input: &str,
         opening: Option<char>,
         i: usize,
         j: usize,
         t: usize,
     ) -> usize {
+        let bytes = input.as_bytes();
         let first_letter = i + usize::from(opening.is_some());
         self.flush_spaced();
         self.word_prefix(i as u32, false);
+        self.last = Last::Word { all_digits: false };
+        self.continues = false;
+        if opening.is_none()
+            && self.pending.is_empty()
+            && self.run_len == 0
+            && table.ascii_words() != AsciiWords::NoBulk
+            && !has_triple(&bytes[first_letter..j])
+        {
+            // The letters go out with the plain words after them, as one block.
+            return self.ascii_span(table, input, Some(first_letter), j, t);
+        }
         let mut pending = std::mem::take(&mut self.pending);
         let collapse = self.cfg.collapse_repeats;
         self.chars.reserve(j - i);
@@ -488,10 +734,8 @@ impl<'a, O: Origins> Machine<'a, O> {
             self.emit_ascii_letter(ch, start, e.evasions() | pending, collapse);
             pending = Evasion::empty();
         }
-        self.last = Last::Word { all_digits: false };
-        self.continues = false;
         self.junk_trailing(j, t);
-        t
+        self.ascii_span(table, input, None, j, t)
     }
 
     /// Leetspeak symbols `j..t` after a word: junk.
