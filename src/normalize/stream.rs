@@ -454,17 +454,14 @@ impl<'a, O: Origins> Machine<'a, O> {
         while let Some((word, letters_end, end)) = self.next_plain_word(table, input, k, j == k) {
             let single_space = j == k && word == k + 1 && bytes[k] == b' ';
             if !single_space {
-                // The separator: every byte from the letters before to the word is one in the gap
-                // (the gap holds the first word's trailing symbols already).
-                let hard = bytes[k..word]
-                    .iter()
-                    .any(|&b| table.bmp(u32::from(b)).kind == Kind::HardBreak);
-                self.copy_block(table, input, block, j, lowercase);
-                let sep = if hard || word - j > max_gap {
-                    BREAK
-                } else {
-                    ' '
+                // The separator: the previous word's trailing symbols (`j..k`, in the gap for the
+                // first word) and the gap before this word, as one space or a break.
+                let (count, hard) = match self.separator(table, input, k, j == k) {
+                    Some((_, _, count, hard)) => ((k - j) + count as usize, hard),
+                    None => break,
                 };
+                self.copy_block(table, input, block, j, lowercase);
+                let sep = if hard || count > max_gap { BREAK } else { ' ' };
                 self.push(sep, j as u32, word as u32, Evasion::empty());
                 self.gap = Gap::default();
                 block = word;
@@ -496,12 +493,33 @@ impl<'a, O: Origins> Machine<'a, O> {
     }
 
     /// The next word of an [`Machine::ascii_span`] run after `k` (where the previous word's
-    /// trailing symbols end; `after_letters` when there are none): where its letters start and
-    /// end and where its trailing symbols end. `None` when the separator or the word needs the
-    /// general path. Mirrors [`Machine::ascii_word`] and [`Machine::plan_word`], with repeats
-    /// compared without case (a conservative test either way).
+    /// trailing symbols end; `after_letters` when there are none), or `None` when the separator or
+    /// the word needs the general path: where its letters start and end and where its trailing
+    /// symbols end. A single letter is a word of its own only when a longer word follows (before
+    /// one letter it may join a spaced run, "g u n").
     #[inline(always)]
     fn next_plain_word(
+        &self,
+        table: &Table,
+        input: &str,
+        k: usize,
+        after_letters: bool,
+    ) -> Option<(usize, usize, usize)> {
+        let word = self.scan_plain_word(table, input, k, after_letters)?;
+        if word.1 == word.0 + 1 {
+            let next = self.scan_plain_word(table, input, word.2, true)?;
+            if next.1 < next.0 + 2 {
+                return None;
+            }
+        }
+        Some(word)
+    }
+
+    /// [`Machine::next_plain_word`] without the look-ahead for single letters. Mirrors
+    /// [`Machine::ascii_word`] and [`Machine::plan_word`], with repeats compared without case (a
+    /// conservative test either way); a single letter only without symbols around it.
+    #[inline(always)]
+    fn scan_plain_word(
         &self,
         table: &Table,
         input: &str,
@@ -511,7 +529,10 @@ impl<'a, O: Origins> Machine<'a, O> {
         let bytes = input.as_bytes();
         let (token, s) = match bytes.get(k..k + 2) {
             Some(&[b' ', c]) if table.byte_class(c) == ByteClass::Letter => (k + 1, k + 1),
-            _ => self.separator(table, input, k, after_letters)?,
+            _ => {
+                let (token, s, _, _) = self.separator(table, input, k, after_letters)?;
+                (token, s)
+            }
         };
         let limit = bytes.len().min(token + MAX_TOKEN);
         let mut e = s;
@@ -531,12 +552,11 @@ impl<'a, O: Origins> Machine<'a, O> {
             }
             e += 1;
         }
-        // One letter may join a spaced run; "aaa…" may be one collapsed letter.
-        if e < s + 2
-            || (self.cfg.join_spaced
-                && self.cfg.collapse_repeats
-                && e >= s + 3
-                && (bytes[s] | 0x20) == (bytes[s + 1] | 0x20))
+        // "aaa…" may be one collapsed letter.
+        if self.cfg.join_spaced
+            && self.cfg.collapse_repeats
+            && e >= s + 3
+            && (bytes[s] | 0x20) == (bytes[s + 1] | 0x20)
         {
             return None;
         }
@@ -550,31 +570,49 @@ impl<'a, O: Origins> Machine<'a, O> {
                 return None;
             }
         }
+        if e == s + 1 && (token != s || t != e) {
+            return None;
+        }
         Some((s, e, t))
     }
 
-    /// The separator of [`Machine::next_plain_word`] other than one space: where the token of the
-    /// next word starts (leetspeak symbols right before it open it) and where its letters start.
+    /// The separator of [`Machine::scan_plain_word`] other than one space: where the token of the
+    /// next word starts (leetspeak symbols right before it open it), where its letters start, how
+    /// many characters the gap counts and whether it holds a hard boundary.
+    #[inline(always)]
     fn separator(
         &self,
         table: &Table,
         input: &str,
         k: usize,
         after_letters: bool,
-    ) -> Option<(usize, usize)> {
+    ) -> Option<(usize, usize, u32, bool)> {
         let bytes = input.as_bytes();
+        let gap_kind = |kind: Kind| {
+            matches!(
+                kind,
+                Kind::Junk
+                    | Kind::Emoji
+                    | Kind::Invisible
+                    | Kind::SoftBreak
+                    | Kind::HardBreak
+                    | Kind::Pause
+            )
+        };
         let mut s = k;
+        let mut count = 0;
+        let mut hard = false;
         loop {
             let b = *bytes.get(s)?;
             match table.byte_class(b) {
-                ByteClass::Letter => return Some((s, s)),
-                ByteClass::EndsToken => {
-                    if !matches!(
-                        table.bmp(u32::from(b)).kind,
-                        Kind::Junk | Kind::SoftBreak | Kind::HardBreak | Kind::Pause
-                    ) {
+                ByteClass::Letter => return Some((s, s, count, hard)),
+                ByteClass::EndsToken if b < 0x80 => {
+                    let kind = table.bmp(u32::from(b)).kind;
+                    if !gap_kind(kind) {
                         return None;
                     }
+                    hard |= kind == Kind::HardBreak;
+                    count += 1;
                     s += 1;
                 }
                 ByteClass::Leet => {
@@ -592,16 +630,40 @@ impl<'a, O: Origins> Machine<'a, O> {
                     while s < limit && table.byte_class(bytes[s]) == ByteClass::Leet {
                         s += 1;
                     }
+                    count += (s - run) as u32;
                     match bytes.get(s) {
                         // Symbols before a plain word ("@user"): junk, the word follows.
                         Some(&c) if table.byte_class(c) == ByteClass::Letter => {
-                            return Some((run, s))
+                            return Some((run, s, count, hard))
                         }
                         Some(&c) if table.byte_class(c) == ByteClass::EndsToken => {}
                         _ => return None,
                     }
                 }
-                ByteClass::Other => return None,
+                _ if b >= 0x80 && s > k => {
+                    // Junk, emoji, invisible characters and breaks of the BMP, also as
+                    // expansions ("…" is three dots); never right after letters, where an
+                    // invisible character would join the word.
+                    let (cp, len) = decode(bytes, s);
+                    if cp >= 0x10000 {
+                        return None;
+                    }
+                    let e = table.bmp(cp);
+                    let entries = if e.kind == Kind::Multi {
+                        table.multi(e)
+                    } else {
+                        std::slice::from_ref(&e)
+                    };
+                    for m in entries {
+                        if !gap_kind(m.kind) {
+                            return None;
+                        }
+                        hard |= m.kind == Kind::HardBreak;
+                    }
+                    count += entries.len() as u32;
+                    s += len;
+                }
+                _ => return None,
             }
         }
     }
