@@ -111,7 +111,7 @@ fn header_errors() {
     let err = Filter::from_bytes(&v).unwrap_err();
     assert_eq!(err.kind(), LoadErrorKind::UnsupportedVersion);
     assert!(
-        err.to_string().contains('7') && err.to_string().contains('3'),
+        err.to_string().contains("version 7") && err.to_string().contains("version 4"),
         "{err}"
     );
     let mut v = bytes.clone();
@@ -309,6 +309,44 @@ fn version_1_files_still_load() {
     // A version 2 file without its automaton is corrupt, not silently rebuilt.
     let mut v = bytes[..a - 9].to_vec();
     v.push(0);
+    reseal(&mut v);
+    assert_eq!(
+        Filter::from_bytes(&v).unwrap_err().kind(),
+        LoadErrorKind::Corrupt
+    );
+}
+
+/// Gate literals of triggered regex rules (format version 4) survive a round trip, and a file that
+/// claims an older version cannot carry them.
+#[test]
+fn gate_literals_round_trip_and_need_version_4() {
+    let f = Filter::builder()
+        .add_regex(
+            "出售[^\\n]{0,6}(?:枪支|弹药)",
+            Some("sell-gun"),
+            "weapons",
+            Severity::High,
+        )
+        .build()
+        .unwrap();
+    let texts = [
+        "出售仿真枪支",
+        "出售。枪支",
+        "出售 二手 弹药 出售",
+        "出售车辆，枪支展览",
+    ];
+    let want: Vec<_> = texts.iter().map(|t| f.find_all(t)).collect();
+    // A hard boundary ends the segment: no match across it.
+    assert_eq!(
+        want.iter().map(|m| m.is_empty()).collect::<Vec<_>>(),
+        [false, true, false, false]
+    );
+    let bytes = f.to_bytes();
+    let g = Filter::from_bytes(&bytes).expect("loads");
+    let got: Vec<_> = texts.iter().map(|t| g.find_all(t)).collect();
+    assert_eq!(got, want);
+    let mut v = bytes;
+    v[8..12].copy_from_slice(&3u32.to_le_bytes());
     reseal(&mut v);
     assert_eq!(
         Filter::from_bytes(&v).unwrap_err().kind(),

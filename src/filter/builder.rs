@@ -14,8 +14,8 @@ use super::rule_regex::RuleRegex;
 use super::{
     automaton_value, next_filter_id, pending, CoEntry, Filter, Inner, MatchKind, PatternTable,
     RegexEntry, Regexes, Settings, Target, TermEntry, TermMeta, PLURAL, TARGET_ALLOW,
-    TARGET_CO_ALL, TARGET_CO_NONE, TARGET_DENY, TARGET_REGEX, TARGET_REGEX_SEGMENT, WORD_END,
-    WORD_START,
+    TARGET_CO_ALL, TARGET_CO_NONE, TARGET_DENY, TARGET_REGEX, TARGET_REGEX_GATE,
+    TARGET_REGEX_SEGMENT, WORD_END, WORD_START,
 };
 use crate::lexicon::{AllowEntry, Lexicon, Location, RegexRule, Severity, Term, TermOptions};
 use crate::normalize::{Evasion, NormalizeConfig, Normalized, Normalizer, BREAK};
@@ -547,10 +547,25 @@ pub(crate) fn compile(
     }
     let mut triggered = vec![false; regex_rules.len()];
     let mut gated = vec![false; regex_rules.len()];
+    let mut needs_gate = vec![false; regex_rules.len()];
     for (i, rule) in regex_rules.iter().enumerate() {
         let (kind, literals) = match trigger_literals(&rule.pattern) {
             Some(literals) => {
                 triggered[i] = true;
+                if let Some(gates) = gate_literals(&rule.pattern, &literals) {
+                    needs_gate[i] = true;
+                    for literal in gates {
+                        let target = Target {
+                            kind: TARGET_REGEX_GATE,
+                            word: 0,
+                            id: i as u32,
+                            slot: 0,
+                            evasion: Evasion::empty(),
+                            repeat: 0,
+                        };
+                        c.patterns.add(literal, target);
+                    }
+                }
                 (TARGET_REGEX, literals)
             }
             None => match segment_literals(&rule.pattern) {
@@ -573,10 +588,16 @@ pub(crate) fn compile(
             c.patterns.add(literal, target);
         }
     }
-    let regexes = build_regexes(&regex_rules, &triggered, &gated, settings.regex_size_limit)
-        .map_err(|(kind, index, message)| {
-            BuildError::new(kind, index.map(|i| &lexicon.regexes[i].location), message)
-        })?;
+    let regexes = build_regexes(
+        &regex_rules,
+        &triggered,
+        &gated,
+        &needs_gate,
+        settings.regex_size_limit,
+    )
+    .map_err(|(kind, index, message)| {
+        BuildError::new(kind, index.map(|i| &lexicon.regexes[i].location), message)
+    })?;
     let patterns = c.patterns.into_table();
     let automaton = build_automaton(&patterns)
         .map_err(|e| BuildError::new(BuildErrorKind::SizeLimit, None, e))?;
@@ -649,6 +670,11 @@ const MAX_TRIGGERS: usize = 256;
 /// The shortest segment literal (in bytes) worth gating a rule on; see `segment_literals`.
 const MIN_SEGMENT_LITERAL: usize = 3;
 
+/// The shortest gate literal (in bytes) of a triggered rule; see `gate_literals`. Every hit of one
+/// costs a little on every text, clean ones included: a single CJK character (`卡`, 3 bytes) or
+/// three letters (`sel`) occur on most pages of ordinary text, `u盾` or `goip` rarely.
+const MIN_GATE_LITERAL: usize = 4;
+
 /// Literals such that every match of `pattern` starts with one of them (regex-syntax's prefix
 /// extraction), to put in the automaton as triggers; `None` when there is no such finite set of
 /// non-empty literals (a rule that may start anywhere, such as `[^\n]?x`).
@@ -678,6 +704,18 @@ pub(crate) fn segment_literals(pattern: &str) -> Option<Vec<String>> {
     })
 }
 
+/// For a rule with trigger literals: its segment literals (see `segment_literals`), when they say
+/// more than the triggers do. A trigger is searched only in a segment that holds one of them too,
+/// which spares the searches of "seller phrase near item" rules at a seller phrase with no item
+/// after it. `None` when the rule has no segment literals, one is shorter than `MIN_GATE_LITERAL`
+/// or each is one of its triggers.
+pub(crate) fn gate_literals(pattern: &str, triggers: &[String]) -> Option<Vec<String>> {
+    segment_literals(pattern).filter(|gates| {
+        gates.iter().all(|g| g.len() >= MIN_GATE_LITERAL)
+            && !gates.iter().all(|g| triggers.contains(g))
+    })
+}
+
 fn literals(pattern: &str, kind: ExtractKind) -> Option<Vec<String>> {
     let hir = syntax::parse_with(pattern, &syntax_config()).ok()?;
     hir_literals(&hir, kind)
@@ -704,6 +742,7 @@ pub(crate) fn build_regexes(
     rules: &[RegexEntry],
     triggered: &[bool],
     gated: &[bool],
+    needs_gate: &[bool],
     limit: u64,
 ) -> Result<Option<Regexes>, RegexError> {
     if rules.is_empty() {
@@ -811,6 +850,9 @@ pub(crate) fn build_regexes(
         any,
         combined,
         each,
+        needs_gate: (0..rules.len())
+            .map(|i| needs_gate.get(i).copied().unwrap_or(false))
+            .collect(),
     }))
 }
 

@@ -220,6 +220,11 @@ pub(crate) const TARGET_REGEX: u8 = 4;
 /// A literal every match of regex rule `id` ends with (a rule without start literals): the rule
 /// runs over the segments where one occurs (see `builder::segment_literals`).
 pub(crate) const TARGET_REGEX_SEGMENT: u8 = 5;
+/// A literal every match of triggered regex rule `id` contains (see `builder::gate_literals`): the
+/// rule is searched at its triggers only in segments where one of these occurs too. A pattern's
+/// gate targets come after its other targets (see `PatternTable::push`), so a scan notes the
+/// pattern once, whatever the number of rules it gates.
+pub(crate) const TARGET_REGEX_GATE: u8 = 6;
 
 /// The canonical character before the pattern must not be an ASCII letter or digit.
 pub(crate) const WORD_START: u8 = 1;
@@ -270,14 +275,31 @@ impl PatternTable {
         self.text_ends.is_empty()
     }
 
-    /// Appends a pattern.
+    /// Appends a pattern. Its `TARGET_REGEX_GATE` targets go last, in order of rule (see
+    /// [`PatternTable::gated_rules`]); the others keep their order.
     pub(crate) fn push(&mut self, text: &str, targets: &[Target]) {
         self.text.push_str(text);
         self.text_ends.push(self.text.len() as u32);
-        self.targets.extend_from_slice(targets);
+        let first_gate = self.targets.len()
+            + targets
+                .iter()
+                .filter(|t| t.kind != TARGET_REGEX_GATE)
+                .count();
+        self.targets
+            .extend(targets.iter().filter(|t| t.kind != TARGET_REGEX_GATE));
+        self.targets
+            .extend(targets.iter().filter(|t| t.kind == TARGET_REGEX_GATE));
+        self.targets[first_gate..].sort_unstable_by_key(|t| t.id);
         self.target_ends.push(self.targets.len() as u32);
     }
 
+    /// The regex rules pattern `i` is a gate literal of (its `TARGET_REGEX_GATE` targets, which
+    /// come last).
+    pub(crate) fn gated_rules(&self, i: usize) -> impl Iterator<Item = u32> + '_ {
+        let targets = self.targets(i).unwrap_or(&[]);
+        let first_gate = targets.partition_point(|t| t.kind != TARGET_REGEX_GATE);
+        targets[first_gate..].iter().map(|t| t.id)
+    }
     fn bounds(ends: &[u32], i: usize) -> Option<(usize, usize)> {
         let end = *ends.get(i)? as usize;
         let start = if i == 0 { 0 } else { ends[i - 1] as usize };
@@ -369,6 +391,9 @@ pub(crate) struct Regexes {
     pub(crate) any: Option<meta::Regex>,
     pub(crate) combined: Option<meta::Regex>,
     pub(crate) each: Vec<rule_regex::RuleRegex>,
+    /// Per rule: whether its triggers count only in segments holding one of its
+    /// `TARGET_REGEX_GATE` literals.
+    pub(crate) needs_gate: Vec<bool>,
 }
 
 /// The compiled, immutable data of a filter.

@@ -6,7 +6,8 @@ use regex_automata::{meta, Anchored, Input, PatternSet};
 use super::rule_regex::RuleCache;
 use super::{
     CategoryId, CoEntry, Inner, Match, TermId, DIRECT_TERM, PLURAL, TARGET_ALLOW, TARGET_CO_ALL,
-    TARGET_CO_NONE, TARGET_DENY, TARGET_REGEX, TARGET_REGEX_SEGMENT, WORD_END, WORD_START,
+    TARGET_CO_NONE, TARGET_DENY, TARGET_REGEX, TARGET_REGEX_GATE, TARGET_REGEX_SEGMENT, WORD_END,
+    WORD_START,
 };
 use crate::normalize::{Evasion, Normalized, BREAK};
 use crate::span::Span;
@@ -69,6 +70,11 @@ pub struct Scratch {
     /// Segment literals of regex rules: `position << 32 | rule`, then `segment start << 32 | rule`
     /// (see `segment_keys`).
     gates: Vec<u64>,
+    /// Gate literals of triggered regex rules: `position << 32 | pattern`, then `segment start << 32 |
+    /// pattern` (see `run_triggers`).
+    trigger_gates: Vec<u64>,
+    /// Per regex rule, the last segment whose gate literals open it (see `run_triggers`).
+    gate_open: Vec<u32>,
     /// Positive co-occurrence phrases seen by `screen`: `rule << 32 | slot`.
     co_slots: Vec<u64>,
     /// Deny hits seen by `screen`, as canonical byte ranges.
@@ -92,6 +98,8 @@ impl Default for Scratch {
             triggers: Vec::new(),
             rule_next: Vec::new(),
             gates: Vec::new(),
+            trigger_gates: Vec::new(),
+            gate_open: Vec::new(),
             co_slots: Vec::new(),
             denies: Vec::new(),
             maybe_allows: Vec::new(),
@@ -117,8 +125,12 @@ impl Scratch {
             + (self.allows.capacity() + self.denies.capacity() + self.maybe_allows.capacity())
                 * size_of::<(u32, u32)>()
             + self.co_hits.capacity() * size_of::<CoHit>()
-            + (self.co_counts.capacity() + self.rule_next.capacity()) * size_of::<u32>()
-            + (self.triggers.capacity() + self.gates.capacity() + self.co_slots.capacity())
+            + (self.co_counts.capacity() + self.rule_next.capacity() + self.gate_open.capacity())
+                * size_of::<u32>()
+            + (self.triggers.capacity()
+                + self.gates.capacity()
+                + self.trigger_gates.capacity()
+                + self.co_slots.capacity())
                 * size_of::<u64>()
             + self.matches.capacity() * size_of::<Match>()
     }
@@ -263,6 +275,7 @@ fn screen(inner: &Inner, text: &str, scratch: &mut Scratch) -> Verdict {
         .normalize_text_into(text, &mut scratch.normalized);
     scratch.triggers.clear();
     scratch.gates.clear();
+    scratch.trigger_gates.clear();
     scratch.co_slots.clear();
     scratch.allows.clear();
     scratch.maybe_allows.clear();
@@ -308,6 +321,11 @@ fn screen(inner: &Inner, text: &str, scratch: &mut Scratch) -> Verdict {
                     TARGET_ALLOW => scratch.allows.push((start, word_end as u32)),
                     TARGET_REGEX => scratch.triggers.push(trigger(m.start(), t.id)),
                     TARGET_REGEX_SEGMENT => scratch.gates.push(trigger(m.start(), t.id)),
+                    TARGET_REGEX_GATE => {
+                        // The pattern's remaining targets are gates too: note the pattern once.
+                        scratch.trigger_gates.push(trigger(m.start(), m.value()));
+                        break;
+                    }
                     TARGET_CO_ALL => scratch
                         .co_slots
                         .push(u64::from(t.id) << 32 | u64::from(t.slot)),
@@ -359,9 +377,12 @@ fn screen(inner: &Inner, text: &str, scratch: &mut Scratch) -> Verdict {
     };
     if run_triggers(
         canon,
+        &inner.patterns,
         regexes,
         caches,
         &mut scratch.triggers,
+        &mut scratch.trigger_gates,
+        &mut scratch.gate_open,
         &mut scratch.rule_next,
         |_, start, end| kept(start, end),
     ) {
@@ -500,13 +521,21 @@ fn rule_hits(
 /// costs one anchored search, which usually fails within a few bytes, and lines with a common
 /// trigger (a digit, `wa`) are not scanned once per rule.
 ///
-/// `triggers` are `trigger(position, rule)`; `found(rule, start, end)` is called for each match in
-/// order of position, and the run stops when it returns true (then so does this function).
+/// A rule with gate literals (`Regexes::needs_gate`) is searched only at triggers in segments that
+/// hold one of them: every match contains one, and a match never leaves its segment.
+///
+/// `triggers` are `trigger(position, rule)`, `gates` the patterns with gate targets found, as
+/// `trigger(position, pattern)`; `found(rule, start, end)` is called for each match in order of
+/// position, and the run stops when it returns true (then so does this function).
+#[allow(clippy::too_many_arguments)]
 fn run_triggers(
     canon: &str,
+    patterns: &super::PatternTable,
     regexes: &super::Regexes,
     caches: &mut RegexCaches,
     triggers: &mut Vec<u64>,
+    gates: &mut Vec<u64>,
+    gate_open: &mut Vec<u32>,
     rule_next: &mut Vec<u32>,
     mut found: impl FnMut(usize, usize, usize) -> bool,
 ) -> bool {
@@ -518,9 +547,14 @@ fn run_triggers(
     rule_next.clear();
     rule_next.resize(regexes.each.len(), 0);
     let bytes = canon.as_bytes();
-    // End of the segment (up to the next hard boundary) holding the current trigger; positions
-    // only grow, so each boundary is looked for once.
+    // The segment (between hard boundaries) holding the current trigger; positions only grow, so
+    // each boundary is looked for once. Its start, and the gates, only once a rule needs them.
     let mut seg_end = 0;
+    let mut seg_start = None;
+    let mut gates_ready = false;
+    // The segment whose gate literals are marked in `gate_open` (cleared once per run; marks are
+    // segment starts + 1, which only grow within a run).
+    let mut opened = None;
     for &key in triggers.iter() {
         let pos = ((key >> 32) as usize).min(bytes.len());
         let rule = key as u32 as usize;
@@ -531,7 +565,41 @@ fn run_triggers(
             continue;
         }
         if pos >= seg_end {
+            seg_start = None;
             seg_end = memchr_break(bytes, pos);
+        }
+        if regexes.needs_gate.get(rule).copied().unwrap_or(false) {
+            if !gates_ready {
+                segment_keys(canon, gates);
+                gate_open.clear();
+                gate_open.resize(regexes.each.len(), 0);
+                gates_ready = true;
+            }
+            let start = *seg_start.get_or_insert_with(|| {
+                bytes[..pos]
+                    .iter()
+                    .rposition(|&b| b == BREAK as u8)
+                    .map_or(0, |i| i + 1)
+            });
+            // The rules the segment's gate literals open, marked with the segment's start + 1.
+            let mark = start as u32 + 1;
+            if opened != Some(start) {
+                opened = Some(start);
+                let first = gates.partition_point(|&k| k < trigger(start, 0));
+                for &k in gates[first..]
+                    .iter()
+                    .take_while(|&&k| (k >> 32) as usize == start)
+                {
+                    for r in patterns.gated_rules(k as u32 as usize) {
+                        if let Some(m) = gate_open.get_mut(r as usize) {
+                            *m = mark;
+                        }
+                    }
+                }
+            }
+            if gate_open.get(rule) != Some(&mark) {
+                continue;
+            }
         }
         let input = Input::new(canon)
             .range(pos..seg_end)
@@ -604,6 +672,7 @@ fn find_all_full(inner: &Inner, text: &str, scratch: &mut Scratch, out: &mut Vec
     scratch.co_hits.clear();
     scratch.triggers.clear();
     scratch.gates.clear();
+    scratch.trigger_gates.clear();
     inner
         .normalizer
         .normalize_into(text, &mut scratch.normalized);
@@ -652,6 +721,11 @@ fn find_all_full(inner: &Inner, text: &str, scratch: &mut Scratch, out: &mut Vec
                     TARGET_ALLOW => scratch.allows.push((start, end)),
                     TARGET_REGEX => scratch.triggers.push(trigger(m.start(), t.id)),
                     TARGET_REGEX_SEGMENT => scratch.gates.push(trigger(m.start(), t.id)),
+                    TARGET_REGEX_GATE => {
+                        // The pattern's remaining targets are gates too: note the pattern once.
+                        scratch.trigger_gates.push(trigger(m.start(), m.value()));
+                        break;
+                    }
                     kind => scratch.co_hits.push(CoHit {
                         rule: t.id,
                         negative: kind != TARGET_CO_ALL,
@@ -671,9 +745,12 @@ fn find_all_full(inner: &Inner, text: &str, scratch: &mut Scratch, out: &mut Vec
         let hits = &mut scratch.hits;
         run_triggers(
             canon,
+            &inner.patterns,
             regexes,
             caches,
             &mut scratch.triggers,
+            &mut scratch.trigger_gates,
+            &mut scratch.gate_open,
             &mut scratch.rule_next,
             |i, start, end| {
                 hits.push(rule_hit(inner, norm, i, start, end));
@@ -1059,12 +1136,13 @@ mod trigger_tests {
     use regex_automata::{meta, Input, PatternSet};
 
     use super::super::rule_regex::RuleRegex;
-    use super::super::Regexes;
+    use super::super::{PatternTable, Regexes, Target, TARGET_DENY, TARGET_REGEX_GATE};
     use super::{run_triggers, trigger, RegexCaches};
-    use crate::filter::builder::trigger_literals;
+    use crate::filter::builder::{gate_literals, trigger_literals};
+    use crate::normalize::Evasion;
 
     /// Rules whose matches overlap or repeat, so a rule's own earlier match decides where it may
-    /// match next.
+    /// match next; the last three have gate literals.
     const RULES: &[&str] = &[
         "出售[^\\n]{0,6}出售",
         "1[3-9]\\d{3}",
@@ -1074,9 +1152,13 @@ mod trigger_tests {
         "b[ab]a",
         // A Unicode word boundary: the lazy DFA gives up on non-ASCII text, the PikeVM answers.
         "出售\\w+\\b",
+        "出售[^\\n]{0,4}(?:枪支|弹药)",
+        "(?:枪支|弹药)[^\\n]{0,3}出售",
+        "(?:wa|call) ?(?:枪支|1)[^\\n]{0,2}弹药",
     ];
     const PIECES: &[&str] = &[
-        "出售", "a", "b", "ab", "c", "1", "3", "\n", " ", "wa", "call", "7", "x", "，",
+        "出售", "a", "b", "ab", "c", "1", "3", "\n", " ", "wa", "call", "7", "x", "，", "枪支",
+        "弹药",
     ];
 
     /// Every leftmost-first match of each rule in each segment: the definition.
@@ -1122,13 +1204,54 @@ mod trigger_tests {
             each: each.iter().map(|r| r.create_cache()).collect(),
             set: PatternSet::new(0),
         };
+        let gate_lits: Vec<Option<Vec<String>>> = RULES
+            .iter()
+            .zip(&lits)
+            .map(|(p, l)| gate_literals(p, l))
+            .collect();
         let regexes = Regexes {
             untriggered: Vec::new(),
             any: None,
             combined: None,
             each,
+            needs_gate: gate_lits.iter().map(Option::is_some).collect(),
         };
-        let (mut triggers, mut next) = (Vec::new(), Vec::new());
+        assert_eq!(
+            regexes.needs_gate,
+            [false, false, false, false, false, false, false, true, true, true]
+        );
+        // One pattern per gate literal, with a gate target for each rule it gates (and a deny
+        // target, which must not hide them).
+        let mut gate_texts: Vec<(&str, Vec<u32>)> = Vec::new();
+        for (rule, ls) in gate_lits.iter().enumerate() {
+            for l in ls.iter().flatten() {
+                match gate_texts.iter_mut().find(|(t, _)| *t == l.as_str()) {
+                    Some((_, rules)) => rules.push(rule as u32),
+                    None => gate_texts.push((l.as_str(), vec![rule as u32])),
+                }
+            }
+        }
+        let mut patterns = PatternTable::default();
+        for (text, rules) in &gate_texts {
+            let target = |kind, id| Target {
+                kind,
+                word: 0,
+                id,
+                slot: 0,
+                evasion: Evasion::empty(),
+                repeat: 0,
+            };
+            let mut targets: Vec<Target> = rules
+                .iter()
+                .rev()
+                .map(|&r| target(TARGET_REGEX_GATE, r))
+                .collect();
+            targets.push(target(TARGET_DENY, 0));
+            patterns.push(text, &targets);
+        }
+        assert!(gate_texts.iter().any(|(_, rules)| rules.len() > 1));
+        let (mut triggers, mut gates, mut open, mut next) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         let mut seed = 99u32;
         let mut with_overlaps = 0;
         for _ in 0..3000 {
@@ -1149,12 +1272,24 @@ mod trigger_tests {
                 }
             }
             triggers.reverse();
+            let find_gates = |gates: &mut Vec<u64>| {
+                gates.clear();
+                for (p, (text, _)) in patterns.iter().enumerate() {
+                    for (pos, _) in canon.match_indices(text) {
+                        gates.push(trigger(pos, p as u32));
+                    }
+                }
+            };
+            find_gates(&mut gates);
             let mut got = Vec::new();
             let found = run_triggers(
                 &canon,
+                &patterns,
                 &regexes,
                 &mut caches,
                 &mut triggers,
+                &mut gates,
+                &mut open,
                 &mut next,
                 |i, start, end| {
                     got.push((i, start, end));
@@ -1168,11 +1303,15 @@ mod trigger_tests {
             with_overlaps += usize::from(want.len() > 1);
             // Stopping at the first match reports whether there is one.
             triggers.reverse();
+            find_gates(&mut gates);
             let any = run_triggers(
                 &canon,
+                &patterns,
                 &regexes,
                 &mut caches,
                 &mut triggers,
+                &mut gates,
+                &mut open,
                 &mut next,
                 |_, _, _| true,
             );

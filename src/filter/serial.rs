@@ -2,21 +2,23 @@
 //! little-endian, length-prefixed encoding of the compiled filter. Version 2 adds the term automaton
 //! itself (loaded and checked by `automaton::load`, not rebuilt); version 1 files still load, with the
 //! automaton rebuilt from the patterns. Version 3 adds segment literals of regex rules
-//! (`TARGET_REGEX_SEGMENT` pattern targets); older files simply have none.
+//! (`TARGET_REGEX_SEGMENT` pattern targets), version 4 gate literals of triggered rules
+//! (`TARGET_REGEX_GATE`); older files simply have none.
 
 use super::automaton;
 use super::builder::{build_automaton, build_regexes};
 use super::error::{LoadError, LoadErrorKind};
 use super::{
     next_filter_id, CoEntry, Inner, MatchKind, PatternTable, RegexEntry, Settings, Target,
-    TermEntry, TermMeta, PLURAL, TARGET_REGEX, TARGET_REGEX_SEGMENT, WORD_END, WORD_START,
+    TermEntry, TermMeta, PLURAL, TARGET_REGEX, TARGET_REGEX_GATE, TARGET_REGEX_SEGMENT, WORD_END,
+    WORD_START,
 };
 use crate::lexicon::Severity;
 use crate::normalize::{Evasion, NormalizeConfig, Normalizer};
 
 const MAGIC: &[u8; 8] = b"JINGWANG";
 /// The format version this library writes and the newest it reads.
-pub(crate) const FORMAT_VERSION: u32 = 3;
+pub(crate) const FORMAT_VERSION: u32 = 4;
 const HEADER_LEN: usize = 8 + 4 + 4 + 8 + 4;
 
 /// CRC-32/IEEE lookup tables for slicing by 8: `t[0]` is the classic byte table, `t[k][b]` the CRC of
@@ -372,11 +374,11 @@ fn decode(payload: &[u8], version: u32) -> Result<Inner, LoadError> {
             let slot = r.u32()?;
             let evasion = Evasion::from_bits_truncate(r.u32()?);
             let repeat = r.u64()?;
-            // Segment literals of regex rules came with format version 3.
-            let max_kind = if version >= 3 {
-                TARGET_REGEX_SEGMENT
-            } else {
-                TARGET_REGEX
+            // Segment literals of regex rules came with format version 3, gate literals with 4.
+            let max_kind = match version {
+                4.. => TARGET_REGEX_GATE,
+                3 => TARGET_REGEX_SEGMENT,
+                _ => TARGET_REGEX,
             };
             if kind > max_kind || word & !(WORD_START | WORD_END | PLURAL) != 0 {
                 return Err(LoadError::corrupt("bad pattern target"));
@@ -447,7 +449,9 @@ fn decode(payload: &[u8], version: u32) -> Result<Inner, LoadError> {
                 super::TARGET_DENY => term_kind(t.id, MatchKind::Term),
                 super::TARGET_ALLOW => t.id < allow_count,
                 super::TARGET_CO_ALL => co_rules.get(t.id as usize).is_some_and(|c| t.slot < c.all),
-                TARGET_REGEX | TARGET_REGEX_SEGMENT => (t.id as usize) < regex_rules.len(),
+                TARGET_REGEX | TARGET_REGEX_SEGMENT | TARGET_REGEX_GATE => {
+                    (t.id as usize) < regex_rules.len()
+                }
                 _ => co_rules.get(t.id as usize).is_some_and(|c| t.slot < c.none),
             };
             if !ok {
@@ -470,18 +474,26 @@ fn decode(payload: &[u8], version: u32) -> Result<Inner, LoadError> {
     };
     let mut triggered = vec![false; regex_rules.len()];
     let mut gated = vec![false; regex_rules.len()];
+    let mut needs_gate = vec![false; regex_rules.len()];
     for t in patterns.all_targets() {
         let flags = match t.kind {
             TARGET_REGEX => &mut triggered,
             TARGET_REGEX_SEGMENT => &mut gated,
+            TARGET_REGEX_GATE => &mut needs_gate,
             _ => continue,
         };
         if let Some(x) = flags.get_mut(t.id as usize) {
             *x = true;
         }
     }
-    let regexes = build_regexes(&regex_rules, &triggered, &gated, settings.regex_size_limit)
-        .map_err(|_| LoadError::corrupt("a regex rule does not compile"))?;
+    let regexes = build_regexes(
+        &regex_rules,
+        &triggered,
+        &gated,
+        &needs_gate,
+        settings.regex_size_limit,
+    )
+    .map_err(|_| LoadError::corrupt("a regex rule does not compile"))?;
     Ok(Inner {
         id: next_filter_id(),
         normalizer: Normalizer::new(config),
