@@ -421,15 +421,15 @@ impl<'a, O: Origins> Machine<'a, O> {
     }
 
     /// After a word whose letters end at `j` and whose trailing symbols end at `t`: the words
-    /// that follow it across ASCII separators ("the quick, brown #fox"), copied and
-    /// folded in bulk. The output is what word after word through [`Machine::ascii_word`] gives:
-    /// between two words a space, or a break for a hard boundary or too long a gap, with the
-    /// separator's origin; then the letters. Plain words after single spaces are copied as one
-    /// block. A word or separator that needs more (one letter, a letter three times, digits,
-    /// `$word`, non-ASCII characters, a token going on) ends the run before its separator, and
-    /// the main loop takes it from there. `first` is where the first word starts when its letters
-    /// are still to be copied (its trailing symbols are then not yet in the gap either). Returns
-    /// where the run ends.
+    /// that follow it across separators ("the quick, brown #fox"), copied and folded in bulk. The
+    /// output is what word after word through [`Machine::ascii_word`] gives: between two words a
+    /// space, or a break for a hard boundary or too long a gap, with the separator's origin; then
+    /// the letters. Plain words after single spaces are copied as one block. A word or separator
+    /// that needs more (a letter alone before another, a letter three times, digits, `$word`,
+    /// non-ASCII letters, a token going on) ends the run before its separator, and the main loop
+    /// takes it from there. `first` is where the first word starts when its letters are still to
+    /// be copied (its trailing symbols are then not yet in the gap either). Returns where the run
+    /// ends.
     #[inline]
     fn ascii_span(
         &mut self,
@@ -642,8 +642,8 @@ impl<'a, O: Origins> Machine<'a, O> {
                 }
                 _ if b >= 0x80 && s > k => {
                     // Junk, emoji, invisible characters and breaks of the BMP, also as
-                    // expansions ("…" is three dots); never right after letters, where an
-                    // invisible character would join the word.
+                    // expansions (each entry counts: "¨" is a space and a diaeresis); never right
+                    // after letters, where an invisible character would join the word.
                     let (cp, len) = decode(bytes, s);
                     if cp >= 0x10000 {
                         return None;
