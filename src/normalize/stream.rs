@@ -336,8 +336,11 @@ impl<'a, O: Origins> Machine<'a, O> {
         let collapse = self.cfg.collapse_repeats;
         // Characters that map to themselves are copied to the text in one go at the end (or
         // before the next one that does not).
+        let first = i;
         let mut copy_from = i;
         let mut offset = self.text.len();
+        // The last character emitted, as a code point (a `char` only when the run ends).
+        let mut last = u32::from(self.run_ch);
         while let [b0, b1, b2, ..] = bytes[i..] {
             if b0 & 0xF0 != 0xE0 {
                 break;
@@ -345,11 +348,7 @@ impl<'a, O: Origins> Machine<'a, O> {
             let cp =
                 (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
             let e = table.bmp(cp);
-            if e.kind != Kind::Han {
-                break;
-            }
-            let ch = e.ch();
-            if collapse && ch == self.run_ch {
+            if e.kind != Kind::Han || (collapse && e.out == last) {
                 break;
             }
             self.chars.push(CanonChar {
@@ -362,18 +361,21 @@ impl<'a, O: Origins> Machine<'a, O> {
                 if copy_from < i {
                     self.text.push_str(input.get(copy_from..i).unwrap_or(""));
                 }
-                self.text.push(ch);
+                self.text.push(e.ch());
                 copy_from = i + 3;
                 offset = self.text.len();
             } else {
                 offset += 3;
             }
-            self.run_ch = ch;
-            self.run_len = 1;
+            last = e.out;
             i += 3;
         }
         if copy_from < i {
             self.text.push_str(input.get(copy_from..i).unwrap_or(""));
+        }
+        if i > first {
+            self.run_ch = char::from_u32(last).unwrap_or('\u{FFFD}');
+            self.run_len = 1;
         }
         i
     }
