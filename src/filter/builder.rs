@@ -555,15 +555,7 @@ pub(crate) fn compile(
                 if let Some(gates) = gate_literals(&rule.pattern, &literals) {
                     needs_gate[i] = true;
                     for literal in gates {
-                        let target = Target {
-                            kind: TARGET_REGEX_GATE,
-                            word: 0,
-                            id: i as u32,
-                            slot: 0,
-                            evasion: Evasion::empty(),
-                            repeat: 0,
-                        };
-                        c.patterns.add(literal, target);
+                        c.patterns.add(literal, rule_target(TARGET_REGEX_GATE, i));
                     }
                 }
                 (TARGET_REGEX, literals)
@@ -577,15 +569,7 @@ pub(crate) fn compile(
             },
         };
         for literal in literals {
-            let target = Target {
-                kind,
-                word: 0,
-                id: i as u32,
-                slot: 0,
-                evasion: Evasion::empty(),
-                repeat: 0,
-            };
-            c.patterns.add(literal, target);
+            c.patterns.add(literal, rule_target(kind, i));
         }
     }
     let regexes = build_regexes(
@@ -615,6 +599,18 @@ pub(crate) fn compile(
         allow_count: lexicon.allows.len() as u32,
         settings,
     })
+}
+
+/// The pattern target of a literal of regex rule `rule` (`TARGET_REGEX*`).
+fn rule_target(kind: u8, rule: usize) -> Target {
+    Target {
+        kind,
+        word: 0,
+        id: rule as u32,
+        slot: 0,
+        evasion: Evasion::empty(),
+        repeat: 0,
+    }
 }
 
 fn co_rule_text(all: &[String], none: &[String], within: Option<u32>) -> String {
