@@ -545,15 +545,10 @@ pub(crate) fn compile(
             within: rule.within,
         });
     }
-    let mut triggered = vec![false; regex_rules.len()];
-    let mut gated = vec![false; regex_rules.len()];
-    let mut needs_gate = vec![false; regex_rules.len()];
     for (i, rule) in regex_rules.iter().enumerate() {
         let (kind, literals) = match trigger_literals(&rule.pattern) {
             Some(literals) => {
-                triggered[i] = true;
                 if let Some(gates) = gate_literals(&rule.pattern, &literals) {
-                    needs_gate[i] = true;
                     for literal in gates {
                         c.patterns.add(literal, rule_target(TARGET_REGEX_GATE, i));
                     }
@@ -561,10 +556,7 @@ pub(crate) fn compile(
                 (TARGET_REGEX, literals)
             }
             None => match segment_literals(&rule.pattern) {
-                Some(literals) => {
-                    gated[i] = true;
-                    (TARGET_REGEX_SEGMENT, literals)
-                }
+                Some(literals) => (TARGET_REGEX_SEGMENT, literals),
                 None => continue,
             },
         };
@@ -572,17 +564,12 @@ pub(crate) fn compile(
             c.patterns.add(literal, rule_target(kind, i));
         }
     }
-    let regexes = build_regexes(
-        &regex_rules,
-        &triggered,
-        &gated,
-        &needs_gate,
-        settings.regex_size_limit,
-    )
-    .map_err(|(kind, index, message)| {
-        BuildError::new(kind, index.map(|i| &lexicon.regexes[i].location), message)
-    })?;
     let patterns = c.patterns.into_table();
+    let regexes = build_regexes(&regex_rules, &patterns, settings.regex_size_limit).map_err(
+        |(kind, index, message)| {
+            BuildError::new(kind, index.map(|i| &lexicon.regexes[i].location), message)
+        },
+    )?;
     let automaton = build_automaton(&patterns)
         .map_err(|e| BuildError::new(BuildErrorKind::SizeLimit, None, e))?;
     Ok(Inner {
@@ -732,17 +719,30 @@ fn hir_literals(hir: &Hir, kind: ExtractKind) -> Option<Vec<String>> {
         .collect()
 }
 
-/// Compiles the regex rules; `None` when there are none. Errors name the kind, the rule index and a
-/// message.
+/// Compiles the regex rules; `None` when there are none. How each rule runs follows from its
+/// literals' targets in `patterns` (as built, or as loaded). Errors name the kind, the rule index
+/// and a message.
 pub(crate) fn build_regexes(
     rules: &[RegexEntry],
-    triggered: &[bool],
-    gated: &[bool],
-    needs_gate: &[bool],
+    patterns: &PatternTable,
     limit: u64,
 ) -> Result<Option<Regexes>, RegexError> {
     if rules.is_empty() {
         return Ok(None);
+    }
+    let mut triggered = vec![false; rules.len()];
+    let mut gated = vec![false; rules.len()];
+    let mut needs_gate = vec![false; rules.len()];
+    for t in patterns.all_targets() {
+        let flags = match t.kind {
+            TARGET_REGEX => &mut triggered,
+            TARGET_REGEX_SEGMENT => &mut gated,
+            TARGET_REGEX_GATE => &mut needs_gate,
+            _ => continue,
+        };
+        if let Some(x) = flags.get_mut(t.id as usize) {
+            *x = true;
+        }
     }
     let syn = syntax_config();
     let mut hirs = Vec::with_capacity(rules.len());
@@ -846,9 +846,7 @@ pub(crate) fn build_regexes(
         any,
         combined,
         each,
-        needs_gate: (0..rules.len())
-            .map(|i| needs_gate.get(i).copied().unwrap_or(false))
-            .collect(),
+        needs_gate,
     }))
 }
 

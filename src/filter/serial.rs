@@ -472,28 +472,8 @@ fn decode(payload: &[u8], version: u32) -> Result<Inner, LoadError> {
         // Format version 1 did not save the automaton: rebuild it.
         None => build_automaton(&patterns).map_err(|_| LoadError::corrupt("bad patterns"))?,
     };
-    let mut triggered = vec![false; regex_rules.len()];
-    let mut gated = vec![false; regex_rules.len()];
-    let mut needs_gate = vec![false; regex_rules.len()];
-    for t in patterns.all_targets() {
-        let flags = match t.kind {
-            TARGET_REGEX => &mut triggered,
-            TARGET_REGEX_SEGMENT => &mut gated,
-            TARGET_REGEX_GATE => &mut needs_gate,
-            _ => continue,
-        };
-        if let Some(x) = flags.get_mut(t.id as usize) {
-            *x = true;
-        }
-    }
-    let regexes = build_regexes(
-        &regex_rules,
-        &triggered,
-        &gated,
-        &needs_gate,
-        settings.regex_size_limit,
-    )
-    .map_err(|_| LoadError::corrupt("a regex rule does not compile"))?;
+    let regexes = build_regexes(&regex_rules, &patterns, settings.regex_size_limit)
+        .map_err(|_| LoadError::corrupt("a regex rule does not compile"))?;
     Ok(Inner {
         id: next_filter_id(),
         normalizer: Normalizer::new(config),
