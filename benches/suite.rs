@@ -390,6 +390,20 @@ fn bench_lexicon(
                     .pattern_count()
             },
         );
+        // Loading and compiling every regex rule at once, which a loaded filter otherwise does per
+        // rule when a scan first needs it.
+        if lex.name == "default" {
+            bench_count(
+                &mut g,
+                BenchmarkId::new("jingwang-all-rules-compiled", &lex.name),
+                expected,
+                || {
+                    let f = Filter::from_bytes(black_box(&bytes)).expect("loads");
+                    f.compile_regex_rules().expect("compiles");
+                    f.pattern_count()
+                },
+            );
+        }
         g.finish();
     }
 

@@ -872,6 +872,22 @@ pub extern "C" fn jw_filter_load(
     })
 }
 
+/// Compiles now every regex rule a loaded filter would compile when a scan first needs it, for a
+/// first scan as fast as the next (see `Filter::compile_regex_rules`). On failure (only for data not
+/// written by `jw_filter_save`) returns `JW_CORRUPT_FILTER` and sets `*err` when `err` is not NULL.
+#[no_mangle]
+pub extern "C" fn jw_filter_compile_regex_rules(
+    f: *const jw_filter,
+    err: *mut *mut jw_error,
+) -> jw_result {
+    guard(err, || {
+        // SAFETY: the header requires `f` to be NULL or a live filter.
+        let f = unsafe { ref_in(f) }?;
+        f.filter.compile_regex_rules()?;
+        Ok(())
+    })
+}
+
 /// Writes the filter as a versioned, checksummed byte string into `buf` (`cap` bytes) and its size to
 /// `*written`. When `cap` is too small nothing is copied, `*written` is the size needed and the
 /// result is `JW_BUFFER_TOO_SMALL`; `jw_filter_save(f, NULL, 0, &n)` asks for the size.

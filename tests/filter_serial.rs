@@ -353,3 +353,53 @@ fn gate_literals_round_trip_and_need_version_4() {
         LoadErrorKind::Corrupt
     );
 }
+
+/// A loaded filter compiles a triggered rule when first needed. A rule that does not compile can
+/// only come from data not written by `to_bytes` (here: a forged pattern with a valid checksum): the
+/// filter loads, the rule matches nothing, the other rules work, and `compile_regex_rules` names it.
+#[test]
+fn regex_rules_compile_on_first_use_and_a_forged_rule_is_reported() {
+    let f = Filter::builder()
+        .add_regex(
+            "出售[^\\n]{0,6}(?:枪支|弹药)",
+            Some("sell-gun"),
+            "weapons",
+            Severity::High,
+        )
+        .add_regex(
+            "收购[^\\n]{0,6}雷管",
+            Some("buy-det"),
+            "explosives",
+            Severity::High,
+        )
+        .build()
+        .unwrap();
+    f.compile_regex_rules()
+        .expect("a built filter's rules compile");
+    let text = "出售仿真枪支，收购电子雷管";
+    let want = f.find_all(text);
+    assert_eq!(want.len(), 2);
+    let bytes = f.to_bytes();
+    let g = Filter::from_bytes(&bytes).expect("loads");
+    let lazy = g.heap_bytes();
+    assert_eq!(g.find_all(text), want);
+    assert!(g.heap_bytes() > lazy, "the first scan compiled the rules");
+    g.compile_regex_rules().expect("compiles");
+
+    // "{0,6}" of the second rule becomes "{6,0}", which does not parse.
+    let at = bytes
+        .windows("收购[^\\n]{0,6}".len())
+        .position(|w| w == "收购[^\\n]{0,6}".as_bytes())
+        .expect("the pattern is stored as text")
+        + "收购[^\\n]".len();
+    let mut v = bytes.clone();
+    v[at..at + 5].copy_from_slice(b"{6,0}");
+    reseal(&mut v);
+    let forged = Filter::from_bytes(&v).expect("rules are not compiled when loading");
+    let got = forged.find_all(text);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0], want[0]);
+    let e = forged.compile_regex_rules().unwrap_err();
+    assert_eq!(e.kind(), LoadErrorKind::Corrupt);
+    assert!(e.to_string().contains("regex rule 1"), "{e}");
+}

@@ -10,7 +10,7 @@ use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Hir, HirKind};
 
 use super::error::{BuildError, BuildErrorKind};
-use super::rule_regex::RuleRegex;
+use super::rule_regex::{meta_config, syntax_config, Rule};
 use super::{
     automaton_value, next_filter_id, pending, CoEntry, Filter, Inner, MatchKind, PatternTable,
     RegexEntry, Regexes, Settings, Target, TermEntry, TermMeta, PLURAL, TARGET_ALLOW,
@@ -565,11 +565,15 @@ pub(crate) fn compile(
         }
     }
     let patterns = c.patterns.into_table();
-    let regexes = build_regexes(&regex_rules, &patterns, settings.regex_size_limit).map_err(
-        |(kind, index, message)| {
-            BuildError::new(kind, index.map(|i| &lexicon.regexes[i].location), message)
-        },
-    )?;
+    let regexes = build_regexes(
+        &regex_rules,
+        &patterns,
+        settings.regex_size_limit,
+        Compile::Now,
+    )
+    .map_err(|(kind, index, message)| {
+        BuildError::new(kind, index.map(|i| &lexicon.regexes[i].location), message)
+    })?;
     let automaton = build_automaton(&patterns)
         .map_err(|e| BuildError::new(BuildErrorKind::SizeLimit, None, e))?;
     Ok(Inner {
@@ -628,21 +632,6 @@ pub(crate) fn build_automaton(
         .build_with_values(pairs)
         .map(Some)
         .map_err(|e| format!("cannot build the term automaton: {e}"))
-}
-
-fn syntax_config() -> syntax::Config {
-    syntax::Config::new()
-        .unicode(true)
-        .case_insensitive(false)
-        .utf8(true)
-}
-
-fn meta_config(limit: u64) -> meta::Config {
-    let limit = usize::try_from(limit).unwrap_or(usize::MAX);
-    meta::Config::new()
-        .backtrack(false)
-        .nfa_size_limit(Some(limit))
-        .hybrid_cache_capacity(limit)
 }
 
 type RegexError = (BuildErrorKind, Option<usize>, String);
@@ -719,13 +708,25 @@ fn hir_literals(hir: &Hir, kind: ExtractKind) -> Option<Vec<String>> {
         .collect()
 }
 
+/// When [`build_regexes`] compiles each rule's own regex.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Compile {
+    /// Now, reporting a rule that does not compile (building from a lexicon).
+    Now,
+    /// When the rule is first searched (loading a saved filter, whose rules compiled when it was
+    /// built).
+    OnFirstUse,
+}
+
 /// Compiles the regex rules; `None` when there are none. How each rule runs follows from its
-/// literals' targets in `patterns` (as built, or as loaded). Errors name the kind, the rule index
-/// and a message.
+/// literals' targets in `patterns` (as built, or as loaded). The rules without literals are
+/// compiled together now either way (`Regexes::any`, `Regexes::combined`); each rule's own regex
+/// as `compile` says. Errors name the kind, the rule index and a message.
 pub(crate) fn build_regexes(
     rules: &[RegexEntry],
     patterns: &PatternTable,
     limit: u64,
+    compile: Compile,
 ) -> Result<Option<Regexes>, RegexError> {
     if rules.is_empty() {
         return Ok(None);
@@ -744,101 +745,89 @@ pub(crate) fn build_regexes(
             *x = true;
         }
     }
+    let untriggered: Vec<u32> = (0..rules.len())
+        .filter(|&i| !triggered[i] && !gated[i])
+        .map(|i| i as u32)
+        .collect();
     let syn = syntax_config();
-    let mut hirs = Vec::with_capacity(rules.len());
-    for (i, rule) in rules.iter().enumerate() {
-        let hir = syntax::parse_with(&rule.pattern, &syn).map_err(|e| {
+    let parse = |i: usize| -> Result<Hir, RegexError> {
+        let pattern = &rules[i].pattern;
+        let hir = syntax::parse_with(pattern, &syn).map_err(|e| {
             (
                 BuildErrorKind::InvalidPattern,
                 Some(i),
-                format!(
-                    "invalid regex {:?}: {}",
-                    rule.pattern,
-                    first_line(&e.to_string())
-                ),
+                format!("invalid regex {pattern:?}: {}", first_line(&e.to_string())),
             )
         })?;
         if hir.properties().minimum_len() == Some(0) {
             return Err((
                 BuildErrorKind::InvalidPattern,
                 Some(i),
-                format!("regex {:?} can match the empty string", rule.pattern),
+                format!("regex {pattern:?} can match the empty string"),
             ));
         }
-        hirs.push(hir);
-    }
-    let map_err = |e: meta::BuildError, one: Option<usize>| -> RegexError {
-        let index = one.or(e.pattern().map(|p| p.as_usize()));
-        match e.size_limit() {
-            Some(n) => (
-                BuildErrorKind::SizeLimit,
-                index,
-                format!("regex rules exceed the size limit of {n} bytes"),
-            ),
-            None => (
-                BuildErrorKind::InvalidPattern,
-                index,
-                format!("invalid regex: {}", first_line(&e.to_string())),
-            ),
-        }
+        Ok(hir)
     };
-    let builder = || {
-        let mut b = meta::Regex::builder();
-        b.configure(meta_config(limit));
-        b
-    };
-    let size = usize::try_from(limit).unwrap_or(usize::MAX);
-    let mut each = Vec::with_capacity(rules.len());
-    for (i, hir) in hirs.iter().enumerate() {
-        let rule = if triggered.get(i).copied().unwrap_or(false) {
-            RuleRegex::forward(hir, size).map_err(|(too_big, message)| {
-                if too_big {
-                    (
-                        BuildErrorKind::SizeLimit,
-                        Some(i),
-                        format!("regex rules exceed the size limit of {limit} bytes"),
-                    )
-                } else {
-                    (
-                        BuildErrorKind::InvalidPattern,
-                        Some(i),
-                        format!("invalid regex: {}", first_line(&message)),
-                    )
-                }
-            })?
-        } else {
-            RuleRegex::Meta(
-                builder()
-                    .build_from_hir(hir)
-                    .map_err(|e| map_err(e, Some(i)))?,
-            )
-        };
-        each.push(rule);
-    }
-    let untriggered: Vec<u32> = (0..rules.len())
-        .filter(|&i| {
-            !triggered.get(i).copied().unwrap_or(false) && !gated.get(i).copied().unwrap_or(false)
+    // Parsed now: every rule to compile now, and the rules without literals.
+    let hirs: Vec<Option<Hir>> = (0..rules.len())
+        .map(|i| {
+            let needed = compile == Compile::Now || untriggered.binary_search(&(i as u32)).is_ok();
+            needed.then(|| parse(i)).transpose()
         })
-        .map(|i| i as u32)
-        .collect();
+        .collect::<Result<_, _>>()?;
+    let too_big = |i: Option<usize>| {
+        (
+            BuildErrorKind::SizeLimit,
+            i,
+            format!("regex rules exceed the size limit of {limit} bytes"),
+        )
+    };
+    let mut each = Vec::with_capacity(rules.len());
+    for (i, (rule, hir)) in rules.iter().zip(&hirs).enumerate() {
+        each.push(match (compile, hir) {
+            (Compile::Now, Some(hir)) => Rule::now(&rule.pattern, hir, triggered[i], limit)
+                .map_err(|e| {
+                    if e.too_big {
+                        too_big(Some(i))
+                    } else {
+                        (
+                            BuildErrorKind::InvalidPattern,
+                            Some(i),
+                            format!("invalid regex: {}", first_line(&e.message)),
+                        )
+                    }
+                })?,
+            _ => Rule::lazy(&rule.pattern, triggered[i], limit),
+        });
+    }
     let (any, combined) = if untriggered.is_empty() {
         (None, None)
     } else {
-        let hirs: Vec<&Hir> = untriggered.iter().map(|&i| &hirs[i as usize]).collect();
-        let index = |e: &meta::BuildError| e.pattern().map(|p| untriggered[p.as_usize()] as usize);
+        let hirs: Vec<&Hir> = untriggered
+            .iter()
+            .filter_map(|&i| hirs[i as usize].as_ref())
+            .collect();
+        let map_err = |e: meta::BuildError| -> RegexError {
+            let index = e.pattern().map(|p| untriggered[p.as_usize()] as usize);
+            match e.size_limit() {
+                Some(_) => too_big(index),
+                None => (
+                    BuildErrorKind::InvalidPattern,
+                    index,
+                    format!("invalid regex: {}", first_line(&e.to_string())),
+                ),
+            }
+        };
         // The combined regex only answers "which rules match this segment", which needs `All`
         // semantics.
         let combined = meta::Regex::builder()
             .configure(meta_config(limit).match_kind(regex_automata::MatchKind::All))
             .build_many_from_hir(&hirs)
-            .map_err(|e| {
-                let i = index(&e);
-                map_err(e, i)
-            })?;
-        let any = builder().build_many_from_hir(&hirs).map_err(|e| {
-            let i = index(&e);
-            map_err(e, i)
-        })?;
+            .map_err(map_err)?;
+        let any = meta::Regex::builder()
+            .configure(meta_config(limit))
+            .build_many_from_hir(&hirs)
+            .map_err(map_err)?;
         (Some(any), Some(combined))
     };
     Ok(Some(Regexes {

@@ -390,7 +390,7 @@ pub(crate) struct Regexes {
     pub(crate) untriggered: Vec<u32>,
     pub(crate) any: Option<meta::Regex>,
     pub(crate) combined: Option<meta::Regex>,
-    pub(crate) each: Vec<rule_regex::RuleRegex>,
+    pub(crate) each: Vec<rule_regex::Rule>,
     /// Per rule: whether its triggers count only in segments holding one of its
     /// `TARGET_REGEX_GATE` literals.
     pub(crate) needs_gate: Vec<bool>,
@@ -600,7 +600,8 @@ impl Filter {
         &self.0.normalizer
     }
 
-    /// The heap memory held by the filter, in bytes (approximate for the regexes).
+    /// The heap memory held by the filter, in bytes (approximate for the regexes; a loaded filter's
+    /// grows as its regex rules compile).
     pub fn heap_bytes(&self) -> usize {
         let i = &*self.0;
         let mut n = i.categories.iter().map(|c| c.capacity()).sum::<usize>()
@@ -633,9 +634,13 @@ impl Filter {
     /// Loads a filter saved with [`Filter::to_bytes`]: no lexicon is parsed, nothing is normalised and
     /// the term automaton is not rebuilt. The saved automaton is checked before use, so that even a
     /// deliberately forged file (with a valid checksum) cannot make a scan loop or panic: every
-    /// failure link must lead towards the root and every reported match must fit its pattern. Regex
-    /// rules are recompiled. Files of format version 1 (which did not store the automaton) still
-    /// load; their automaton is rebuilt.
+    /// failure link must lead towards the root and every reported match must fit its pattern. Files
+    /// of format version 1 (which did not store the automaton) still load; their automaton is
+    /// rebuilt.
+    ///
+    /// Regex rules without literals are compiled here; every other regex rule compiles when a scan
+    /// first needs it (a fraction of a millisecond each, once per loaded filter), as most are never
+    /// needed on ordinary text. [`Filter::compile_regex_rules`] compiles them all at once instead.
     ///
     /// # Errors
     ///
@@ -643,5 +648,37 @@ impl Filter {
     /// fails its checksum or is inconsistent.
     pub fn from_bytes(bytes: &[u8]) -> Result<Filter, LoadError> {
         serial::from_bytes(bytes).map(Filter::from_inner)
+    }
+
+    /// Compiles now every regex rule that would otherwise compile when a scan first needs it (see
+    /// [`Filter::from_bytes`]), for a first scan as fast as the next. A built filter has compiled them
+    /// already.
+    ///
+    /// ```
+    /// let mut b = jingwang::Filter::builder();
+    /// b.add_default_lexicon();
+    /// let loaded = jingwang::Filter::from_bytes(&b.build().unwrap().to_bytes()).unwrap();
+    /// let before = loaded.heap_bytes();
+    /// loaded.compile_regex_rules().unwrap();
+    /// assert!(loaded.heap_bytes() > before);
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// A [`LoadError`] of kind `Corrupt` naming the first rule that does not compile. Only data not
+    /// written by [`Filter::to_bytes`] can hold one; such a rule matches nothing.
+    pub fn compile_regex_rules(&self) -> Result<(), LoadError> {
+        let Some(regexes) = &self.0.regexes else {
+            return Ok(());
+        };
+        for (i, rule) in regexes.each.iter().enumerate() {
+            if let Err(e) = rule.compiled() {
+                return Err(LoadError::corrupt(&format!(
+                    "regex rule {i} ({:?}) does not compile: {}",
+                    self.0.regex_rules[i].pattern, e.message
+                )));
+            }
+        }
+        Ok(())
     }
 }

@@ -44,7 +44,8 @@ struct RegexCaches {
     filter: u64,
     any: Option<meta::Cache>,
     combined: Option<meta::Cache>,
-    each: Vec<RuleCache>,
+    /// Per rule, made when the rule is first searched.
+    each: Vec<Option<RuleCache>>,
     set: PatternSet,
 }
 
@@ -217,7 +218,7 @@ fn regex_caches<'a>(
             filter: inner.id,
             any: regexes.any.as_ref().map(|r| r.create_cache()),
             combined: regexes.combined.as_ref().map(|r| r.create_cache()),
-            each: regexes.each.iter().map(|r| r.create_cache()).collect(),
+            each: regexes.each.iter().map(|_| None).collect(),
             set: PatternSet::new(regexes.untriggered.len()),
         });
     }
@@ -1135,7 +1136,7 @@ pub(super) fn mask(text: &str, matches: &[Match], mask: char, out: &mut String) 
 mod trigger_tests {
     use regex_automata::{meta, Input, PatternSet};
 
-    use super::super::rule_regex::RuleRegex;
+    use super::super::rule_regex::Rule;
     use super::super::{PatternTable, Regexes, Target, TARGET_DENY, TARGET_REGEX_GATE};
     use super::{run_triggers, trigger, RegexCaches};
     use crate::filter::builder::{gate_literals, trigger_literals};
@@ -1190,18 +1191,18 @@ mod trigger_tests {
             .iter()
             .map(|p| trigger_literals(p).expect("every rule has triggers"))
             .collect();
-        let each: Vec<RuleRegex> = RULES
+        let each: Vec<Rule> = RULES
             .iter()
             .map(|p| {
                 let hir = regex_syntax::parse(p).expect("valid");
-                RuleRegex::forward(&hir, 1 << 20).expect("builds")
+                Rule::now(p, &hir, true, 1 << 20).expect("builds")
             })
             .collect();
         let mut caches = RegexCaches {
             filter: 0,
             any: None,
             combined: None,
-            each: each.iter().map(|r| r.create_cache()).collect(),
+            each: each.iter().map(|_| None).collect(),
             set: PatternSet::new(0),
         };
         let gate_lits: Vec<Option<Vec<String>>> = RULES

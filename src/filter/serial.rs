@@ -6,7 +6,7 @@
 //! (`TARGET_REGEX_GATE`); older files simply have none.
 
 use super::automaton;
-use super::builder::{build_automaton, build_regexes};
+use super::builder::{build_automaton, build_regexes, Compile};
 use super::error::{LoadError, LoadErrorKind};
 use super::{
     next_filter_id, CoEntry, Inner, MatchKind, PatternTable, RegexEntry, Settings, Target,
@@ -472,8 +472,15 @@ fn decode(payload: &[u8], version: u32) -> Result<Inner, LoadError> {
         // Format version 1 did not save the automaton: rebuild it.
         None => build_automaton(&patterns).map_err(|_| LoadError::corrupt("bad patterns"))?,
     };
-    let regexes = build_regexes(&regex_rules, &patterns, settings.regex_size_limit)
-        .map_err(|_| LoadError::corrupt("a regex rule does not compile"))?;
+    // Each rule's own regex compiles when first searched (`Filter::compile_regex_rules` compiles
+    // them all now).
+    let regexes = build_regexes(
+        &regex_rules,
+        &patterns,
+        settings.regex_size_limit,
+        Compile::OnFirstUse,
+    )
+    .map_err(|_| LoadError::corrupt("a regex rule does not compile"))?;
     Ok(Inner {
         id: next_filter_id(),
         normalizer: Normalizer::new(config),

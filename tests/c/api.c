@@ -521,6 +521,37 @@ static void test_clone_and_swap(void) {
     jw_matches_free(m);
 }
 
+/* A loaded filter compiles its triggered regex rules on first use, or all at once when asked. */
+static void test_compile_regex_rules(void) {
+    jw_builder *b = jw_builder_new();
+    jw_filter *f = NULL, *g = NULL;
+    jw_matches *m = jw_matches_new();
+    jw_error *err = NULL;
+    size_t need = 0, n = 0, lazy = 0;
+    uint8_t *buf;
+
+    CHECK_OK(jw_builder_add_lexicon(
+        b, S("[weapons]\nregex: 出售[^\\n]{0,6}枪支 | name=sell-gun\n"), S("r.lex")));
+    CHECK_OK(jw_builder_build(b, &f, NULL));
+    jw_builder_free(b);
+    CHECK_OK(jw_filter_compile_regex_rules(f, &err));
+    CHECK_RESULT(jw_filter_compile_regex_rules(NULL, NULL), JW_NULL_PARAMETER);
+    CHECK_RESULT(jw_filter_save(f, NULL, 0, &need), JW_BUFFER_TOO_SMALL);
+    buf = malloc(need);
+    CHECK(buf != NULL);
+    CHECK_OK(jw_filter_save(f, buf, need, &n));
+    CHECK_OK(jw_filter_load(buf, n, &g, NULL));
+    lazy = jw_filter_heap_bytes(g);
+    CHECK_OK(jw_filter_compile_regex_rules(g, &err));
+    CHECK(err == NULL && jw_filter_heap_bytes(g) > lazy);
+    CHECK_OK(jw_filter_find(g, S("出售仿真枪支"), 0, m));
+    CHECK(jw_matches_len(m) == 1);
+    free(buf);
+    jw_matches_free(m);
+    jw_filter_free(f);
+    jw_filter_free(g);
+}
+
 int main(int argc, char **argv) {
     const char *tmpdir = argc > 1 ? argv[1] : ".";
     test_version_and_messages();
@@ -532,6 +563,7 @@ int main(int argc, char **argv) {
     test_mask();
     test_normalize();
     test_save_and_load();
+    test_compile_regex_rules();
     test_build_errors(tmpdir);
     test_options();
     test_clone_and_swap();
