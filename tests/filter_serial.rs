@@ -2,7 +2,9 @@
 
 use std::sync::Arc;
 
-use jingwang::{CoRule, Filter, Lexicon, LoadErrorKind, Location, Severity, TermOptions};
+use jingwang::{
+    CoRule, Filter, FilterBuilder, Lexicon, LoadErrorKind, Location, Severity, TermOptions,
+};
 
 fn filter() -> Filter {
     let lex = Lexicon {
@@ -316,19 +318,21 @@ fn version_1_files_still_load() {
     );
 }
 
+/// A "seller phrase near item" rule: triggered, with gate literals.
+fn sell_gun(b: &mut FilterBuilder) -> &mut FilterBuilder {
+    b.add_regex(
+        "出售[^\\n]{0,6}(?:枪支|弹药)",
+        Some("sell-gun"),
+        "weapons",
+        Severity::High,
+    )
+}
+
 /// Gate literals of triggered regex rules (format version 4) survive a round trip, and a file that
 /// claims an older version cannot carry them.
 #[test]
 fn gate_literals_round_trip_and_need_version_4() {
-    let f = Filter::builder()
-        .add_regex(
-            "出售[^\\n]{0,6}(?:枪支|弹药)",
-            Some("sell-gun"),
-            "weapons",
-            Severity::High,
-        )
-        .build()
-        .unwrap();
+    let f = sell_gun(&mut Filter::builder()).build().unwrap();
     let texts = [
         "出售仿真枪支",
         "出售。枪支",
@@ -359,13 +363,7 @@ fn gate_literals_round_trip_and_need_version_4() {
 /// filter loads, the rule matches nothing, the other rules work, and `compile_regex_rules` names it.
 #[test]
 fn regex_rules_compile_on_first_use_and_a_forged_rule_is_reported() {
-    let f = Filter::builder()
-        .add_regex(
-            "出售[^\\n]{0,6}(?:枪支|弹药)",
-            Some("sell-gun"),
-            "weapons",
-            Severity::High,
-        )
+    let f = sell_gun(&mut Filter::builder())
         .add_regex(
             "收购[^\\n]{0,6}雷管",
             Some("buy-det"),
