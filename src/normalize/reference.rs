@@ -689,6 +689,30 @@ mod tests {
         }
     }
 
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(cases()))]
+
+        /// Runs of CJK characters (simplified, traditional, repeated, numerals) with the
+        /// punctuation of Chinese prose between them, where the machine goes on past one pause or
+        /// hard break inside its CJK loop.
+        #[test]
+        fn same_as_reference_for_chinese_prose(
+            runs in prop::collection::vec("[好的军火槍車質量不错一二叁]{1,6}|好好|質質質|[a-z0-9]{1,3}", 0..20),
+            seps in prop::collection::vec(
+                "，|。|、|！|？|；|“|”|《|》|：|……|。\\n|，\\n|\\n|\u{2028}|，，|, |\\.|~|😀|\u{3000}|\u{200B}|[，。、！ ]{1,9}|",
+                20,
+            ),
+            config in 0..10usize,
+        ) {
+            let mut input = String::new();
+            for (r, s) in runs.iter().zip(&seps) {
+                input.push_str(r);
+                input.push_str(s);
+            }
+            same_as_reference(config, &input)?;
+        }
+    }
+
     #[test]
     fn long_words_and_fixed_cases_match_the_reference() {
         let long = "ab".repeat(70);

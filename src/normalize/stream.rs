@@ -103,6 +103,9 @@ fn decode(bytes: &[u8], i: usize) -> (u32, usize) {
 /// the look-back bounded.
 const MAX_TOKEN: usize = 64;
 
+/// The most pauses and breaks [`Machine::han_run`] looks past between two CJK characters.
+const MAX_MARKS: usize = 8;
+
 /// Where the machine writes the origin map: a `Vec` of entries, or [`NoOrigins`] when only the
 /// canonical text is wanted. The machine reads back only what it wrote (the entries of a run it folds
 /// into its first character), so without entries it produces the same text.
@@ -345,11 +348,24 @@ impl<'a, O: Origins> Machine<'a, O> {
             if b0 & 0xF0 != 0xE0 {
                 break;
             }
-            let cp =
+            let mut cp =
                 (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
-            let e = table.bmp(cp);
+            let mut e = table.bmp(cp);
             if e.kind != Kind::Han || (collapse && e.out == last) {
-                break;
+                // Pauses and breaks between two CJK characters ("好，好", "好。\n好"): their mark, as
+                // `emit_han` writes it, and the run goes on without a repeat to collapse.
+                let Some((mark, next_at, next)) = self.mark_before_han(table, bytes, i, e) else {
+                    break;
+                };
+                if copy_from < i {
+                    self.text.push_str(input.get(copy_from..i).unwrap_or(""));
+                }
+                self.push(mark, i as u32, next_at as u32, Evasion::empty());
+                offset = self.text.len();
+                copy_from = next_at;
+                i = next_at;
+                cp = u32::MAX;
+                e = next;
             }
             self.chars.push(CanonChar {
                 offset: offset as u32,
@@ -378,6 +394,59 @@ impl<'a, O: Origins> Machine<'a, O> {
             self.run_len = 1;
         }
         i
+    }
+
+    /// Inside [`Machine::han_run`], at `from` after a CJK character, where a three-byte character
+    /// with entry `first` is not one the run takes: when it and what follows are a few pauses and
+    /// breaks (nothing else) and then a CJK character, the mark they make (a break for a sentence
+    /// end, a line break or too long a gap, else the pause mark), where that character starts, and
+    /// its entry.
+    #[inline]
+    fn mark_before_han(
+        &self,
+        table: &Table,
+        bytes: &[u8],
+        from: usize,
+        first: Entry,
+    ) -> Option<(char, usize, Entry)> {
+        if !matches!(first.kind, Kind::Pause | Kind::SoftBreak | Kind::HardBreak) {
+            return None;
+        }
+        let (mut e, mut len) = (first, 3);
+        let (mut i, mut count, mut pause, mut breaks) = (from, 0, false, false);
+        while count <= MAX_MARKS {
+            if count > 0 {
+                (e, len) = match *bytes.get(i..)? {
+                    [b, ..] if b < 0x80 => (table.bmp(u32::from(b)), 1),
+                    [b0, b1, b2, ..] if b0 & 0xF0 == 0xE0 => {
+                        let cp = (u32::from(b0 & 0x0F) << 12)
+                            | (u32::from(b1 & 0x3F) << 6)
+                            | u32::from(b2 & 0x3F);
+                        (table.bmp(cp), 3)
+                    }
+                    _ => return None,
+                };
+            }
+            match e.kind {
+                Kind::Pause => pause = true,
+                Kind::SoftBreak | Kind::HardBreak => breaks = true,
+                // A three-byte one: the run's loop takes it next.
+                Kind::Han if count > 0 && len == 3 => {
+                    let mark = if breaks || count > self.cfg.max_gap {
+                        BREAK
+                    } else if pause {
+                        PAUSE
+                    } else {
+                        return None;
+                    };
+                    return Some((mark, i, e));
+                }
+                _ => return None,
+            }
+            count += 1;
+            i += len;
+        }
+        None
     }
 
     /// A whole word of ASCII letters at `i`, when no Latin token or numeral run is pending: emitted
