@@ -99,6 +99,12 @@ fn decode(bytes: &[u8], i: usize) -> (u32, usize) {
     }
 }
 
+/// The code point of a three-byte UTF-8 sequence (lead byte `0xE_`).
+#[inline(always)]
+fn decode3(b0: u8, b1: u8, b2: u8) -> u32 {
+    (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F)
+}
+
 /// Latin tokens longer than this are emitted as they are, without leetspeak decisions, to keep
 /// the look-back bounded.
 const MAX_TOKEN: usize = 64;
@@ -348,8 +354,7 @@ impl<'a, O: Origins> Machine<'a, O> {
             if b0 & 0xF0 != 0xE0 {
                 break;
             }
-            let mut cp =
-                (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+            let mut cp = decode3(b0, b1, b2);
             let mut e = table.bmp(cp);
             if e.kind != Kind::Han || (collapse && e.out == last) {
                 // Pauses and breaks between two CJK characters ("好，好", "好。\n好"): their mark, as
@@ -418,12 +423,7 @@ impl<'a, O: Origins> Machine<'a, O> {
             if count > 0 {
                 (e, len) = match *bytes.get(i..)? {
                     [b, ..] if b < 0x80 => (table.bmp(u32::from(b)), 1),
-                    [b0, b1, b2, ..] if b0 & 0xF0 == 0xE0 => {
-                        let cp = (u32::from(b0 & 0x0F) << 12)
-                            | (u32::from(b1 & 0x3F) << 6)
-                            | u32::from(b2 & 0x3F);
-                        (table.bmp(cp), 3)
-                    }
+                    [b0, b1, b2, ..] if b0 & 0xF0 == 0xE0 => (table.bmp(decode3(b0, b1, b2)), 3),
                     _ => return None,
                 };
             }
