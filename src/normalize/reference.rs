@@ -618,6 +618,15 @@ mod tests {
         Ok(())
     }
 
+    /// Each word followed by its separator.
+    fn interleave(words: &[String], seps: &[String]) -> String {
+        words
+            .iter()
+            .zip(seps)
+            .flat_map(|(w, s)| [w.as_str(), s.as_str()])
+            .collect()
+    }
+
     fn cases() -> u32 {
         std::env::var("JW_DIFF_CASES")
             .ok()
@@ -654,12 +663,7 @@ mod tests {
             seps in prop::collection::vec("[ .\n。,!]{0,3}", 30),
             config in 0..10usize,
         ) {
-            let mut input = String::new();
-            for (w, s) in words.iter().zip(&seps) {
-                input.push_str(w);
-                input.push_str(s);
-            }
-            same_as_reference(config, &input)?;
+            same_as_reference(config, &interleave(&words, &seps))?;
         }
     }
 
@@ -680,12 +684,7 @@ mod tests {
             ),
             config in 0..10usize,
         ) {
-            let mut input = String::new();
-            for (w, s) in words.iter().zip(&seps) {
-                input.push_str(w);
-                input.push_str(s);
-            }
-            same_as_reference(config, &input)?;
+            same_as_reference(config, &interleave(&words, &seps))?;
         }
     }
 
@@ -704,12 +703,7 @@ mod tests {
             ),
             config in 0..10usize,
         ) {
-            let mut input = String::new();
-            for (r, s) in runs.iter().zip(&seps) {
-                input.push_str(r);
-                input.push_str(s);
-            }
-            same_as_reference(config, &input)?;
+            same_as_reference(config, &interleave(&runs, &seps))?;
         }
     }
 
