@@ -576,12 +576,7 @@ fn run_triggers(
                 gate_open.resize(regexes.each.len(), 0);
                 gates_ready = true;
             }
-            let start = *seg_start.get_or_insert_with(|| {
-                bytes[..pos]
-                    .iter()
-                    .rposition(|&b| b == BREAK as u8)
-                    .map_or(0, |i| i + 1)
-            });
+            let start = *seg_start.get_or_insert_with(|| segment_start(bytes, 0, pos));
             // The rules the segment's gate literals open, marked with the segment's start + 1.
             let mark = start as u32 + 1;
             if opened != Some(start) {
@@ -630,17 +625,22 @@ fn segment_keys(canon: &str, keys: &mut Vec<u64>) {
     for key in keys.iter_mut() {
         let pos = ((*key >> 32) as usize).min(bytes.len());
         if pos >= seg_end {
-            let from = seg_end.min(pos);
-            seg_start = bytes[from..pos]
-                .iter()
-                .rposition(|&b| b == BREAK as u8)
-                .map_or(from, |i| from + i + 1);
+            seg_start = segment_start(bytes, seg_end.min(pos), pos);
             seg_end = memchr_break(bytes, pos);
         }
         *key = trigger(seg_start, *key as u32);
     }
     keys.sort_unstable();
     keys.dedup();
+}
+
+/// Where the segment holding `pos` starts: after the last hard boundary in `from..pos`, or at
+/// `from` (a segment start or the text's start) when there is none.
+fn segment_start(bytes: &[u8], from: usize, pos: usize) -> usize {
+    bytes[from..pos]
+        .iter()
+        .rposition(|&b| b == BREAK as u8)
+        .map_or(from, |i| from + i + 1)
 }
 
 /// The position of the first hard boundary at or after `from`, or the end of the text.
