@@ -18,7 +18,7 @@
 
 use daachorse::CharwiseDoubleArrayAhoCorasick;
 
-use super::{automaton_value, MatchKind, PatternTable, TermEntry, DIRECT_TERM};
+use super::{automaton_value, MatchKind, PatternTable, TermTable, DIRECT_TERM};
 
 /// Bytes of one serialised state: base, check, fail, output position (u32 each).
 const STATE_BYTES: usize = 16;
@@ -59,7 +59,7 @@ fn word(b: &[u8], i: usize) -> u32 {
 pub(crate) fn load(
     bytes: &[u8],
     patterns: &PatternTable,
-    terms: &[TermEntry],
+    terms: &TermTable,
 ) -> Result<CharwiseDoubleArrayAhoCorasick<u32>, &'static str> {
     let (automaton, rest) = CharwiseDoubleArrayAhoCorasick::<u32>::deserialize(bytes)
         .map_err(|_| "the automaton does not deserialise")?;
@@ -90,7 +90,7 @@ fn check(
     alphabet: u32,
     outputs: &[u8],
     patterns: &PatternTable,
-    terms: &[TermEntry],
+    terms: &TermTable,
 ) -> Result<(), &'static str> {
     let states: Vec<[u32; 4]> = states
         .chunks_exact(STATE_BYTES)
@@ -226,7 +226,7 @@ fn check(
         if value as u32 & DIRECT_TERM != 0 {
             // A term id: it must be a deny term.
             let term = (value as u32 & !DIRECT_TERM) as usize;
-            if !terms.get(term).is_some_and(|t| t.kind == MatchKind::Term) {
+            if !terms.meta(term).is_some_and(|t| t.kind == MatchKind::Term) {
                 return Err("an output names no term");
             }
         } else if value >= patterns.len() {

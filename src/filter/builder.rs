@@ -14,7 +14,7 @@ use super::error::{BuildError, BuildErrorKind};
 use super::rule_regex::{meta_config, syntax_config, Rule};
 use super::{
     automaton_value, next_filter_id, pending, CoEntry, Filter, Inner, MatchKind, PatternTable,
-    RegexEntry, Regexes, Settings, Target, TermEntry, TermMeta, PLURAL, TARGET_ALLOW,
+    RegexEntry, Regexes, Settings, Target, TermMeta, TermTable, PLURAL, TARGET_ALLOW,
     TARGET_CO_ALL, TARGET_CO_NONE, TARGET_DENY, TARGET_REGEX, TARGET_REGEX_GATE,
     TARGET_REGEX_SEGMENT, WORD_END, WORD_START,
 };
@@ -346,7 +346,7 @@ struct Compiler {
     settings: Settings,
     categories: Vec<String>,
     category_index: HashMap<String, u32>,
-    terms: Vec<TermEntry>,
+    terms: TermTable,
     patterns: Patterns,
 }
 
@@ -500,7 +500,7 @@ pub(crate) fn compile(
         settings,
         categories: Vec::new(),
         category_index: HashMap::new(),
-        terms: Vec::new(),
+        terms: TermTable::with_capacity(lexicon.terms.len()),
         patterns: Patterns {
             index: HashMap::default(),
             list: Vec::new(),
@@ -517,12 +517,14 @@ pub(crate) fn compile(
         }
         let id = c.terms.len() as u32;
         seen_terms.insert(key, id);
-        c.terms.push(TermEntry {
-            text: term.text.clone(),
-            category,
-            severity: term.severity,
-            kind: MatchKind::Term,
-        });
+        c.terms.push(
+            &term.text,
+            TermMeta {
+                category,
+                severity: term.severity,
+                kind: MatchKind::Term,
+            },
+        );
         let target = Target {
             kind: TARGET_DENY,
             word: Compiler::word_flags(&canon, term.options.word),
@@ -549,12 +551,14 @@ pub(crate) fn compile(
     for rule in &lexicon.regexes {
         let category = c.category(&rule.category);
         let term = c.terms.len() as u32;
-        c.terms.push(TermEntry {
-            text: rule.name.clone().unwrap_or_else(|| rule.pattern.clone()),
-            category,
-            severity: rule.severity,
-            kind: MatchKind::Rule,
-        });
+        c.terms.push(
+            rule.name.as_deref().unwrap_or(&rule.pattern),
+            TermMeta {
+                category,
+                severity: rule.severity,
+                kind: MatchKind::Rule,
+            },
+        );
         regex_rules.push(RegexEntry {
             term,
             pattern: rule.pattern.clone(),
@@ -568,12 +572,14 @@ pub(crate) fn compile(
             .name
             .clone()
             .unwrap_or_else(|| co_rule_text(&rule.all, &rule.none, rule.within));
-        c.terms.push(TermEntry {
-            text,
-            category,
-            severity: rule.severity,
-            kind: MatchKind::CoOccurrence,
-        });
+        c.terms.push(
+            &text,
+            TermMeta {
+                category,
+                severity: rule.severity,
+                kind: MatchKind::CoOccurrence,
+            },
+        );
         for (kind, phrases) in [(TARGET_CO_ALL, &rule.all), (TARGET_CO_NONE, &rule.none)] {
             for (slot, phrase) in phrases.iter().enumerate() {
                 let canon = c.canonical(phrase, "phrase", &rule.location)?;
@@ -630,8 +636,11 @@ pub(crate) fn compile(
         id: next_filter_id(),
         normalizer: c.normalizer,
         categories: c.categories,
-        term_meta: TermMeta::of(&c.terms),
-        terms: c.terms,
+        terms: {
+            let mut terms = c.terms;
+            terms.shrink_to_fit();
+            terms
+        },
         patterns,
         automaton,
         regex_rules,

@@ -835,7 +835,7 @@ fn find_all_full(inner: &Inner, text: &str, scratch: &mut Scratch, out: &mut Vec
         } else {
             (span, evasions)
         };
-        let Some(entry) = inner.term_meta.get(hit.term as usize) else {
+        let Some(entry) = inner.terms.meta(hit.term as usize) else {
             continue;
         };
         out.push(Match {

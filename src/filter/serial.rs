@@ -10,7 +10,7 @@ use super::builder::{build_automaton, build_regexes, Compile};
 use super::error::{LoadError, LoadErrorKind};
 use super::{
     next_filter_id, CoEntry, Inner, MatchKind, PatternTable, RegexEntry, Settings, Target,
-    TermEntry, TermMeta, PLURAL, TARGET_REGEX, TARGET_REGEX_GATE, TARGET_REGEX_SEGMENT, WORD_END,
+    TermMeta, TermTable, PLURAL, TARGET_REGEX, TARGET_REGEX_GATE, TARGET_REGEX_SEGMENT, WORD_END,
     WORD_START,
 };
 use crate::lexicon::Severity;
@@ -135,8 +135,8 @@ pub(crate) fn to_bytes(inner: &Inner) -> Vec<u8> {
         w.str(c);
     }
     w.len(inner.terms.len());
-    for t in &inner.terms {
-        w.str(&t.text);
+    for (text, t) in inner.terms.iter() {
+        w.str(text);
         w.u32(t.category);
         w.u8(t.severity as u8);
         w.u8(t.kind.to_u8());
@@ -336,9 +336,9 @@ fn decode(payload: &[u8], version: u32) -> Result<Inner, LoadError> {
         categories.push(r.str()?);
     }
     let n = r.count(10)?;
-    let mut terms = Vec::with_capacity(n);
+    let mut terms = TermTable::with_capacity(n);
     for _ in 0..n {
-        let text = r.str()?;
+        let text = r.str_ref()?;
         let category = r.u32()?;
         if category as usize >= categories.len() {
             return Err(LoadError::corrupt("category id out of range"));
@@ -347,14 +347,20 @@ fn decode(payload: &[u8], version: u32) -> Result<Inner, LoadError> {
             Severity::from_u8(r.u8()?).ok_or_else(|| LoadError::corrupt("bad severity"))?;
         let kind =
             MatchKind::from_u8(r.u8()?).ok_or_else(|| LoadError::corrupt("bad term kind"))?;
-        terms.push(TermEntry {
+        terms.push(
             text,
-            category,
-            severity,
-            kind,
-        });
+            TermMeta {
+                category,
+                severity,
+                kind,
+            },
+        );
     }
-    let n_regex_pre = terms.iter().filter(|t| t.kind == MatchKind::Rule).count();
+    terms.shrink_to_fit();
+    let n_regex_pre = terms
+        .iter()
+        .filter(|(_, t)| t.kind == MatchKind::Rule)
+        .count();
     let n = r.count(8)?;
     let mut patterns = PatternTable::default();
     let mut targets = Vec::new();
@@ -429,7 +435,7 @@ fn decode(payload: &[u8], version: u32) -> Result<Inner, LoadError> {
     }
     // Cross-references.
     let term_kind =
-        |id: u32, kind: MatchKind| terms.get(id as usize).is_some_and(|t| t.kind == kind);
+        |id: u32, kind: MatchKind| terms.meta(id as usize).is_some_and(|t| t.kind == kind);
     if regex_rules.len() != n_regex_pre
         || regex_rules
             .iter()
@@ -485,7 +491,6 @@ fn decode(payload: &[u8], version: u32) -> Result<Inner, LoadError> {
         id: next_filter_id(),
         normalizer: Normalizer::new(config),
         categories,
-        term_meta: TermMeta::of(&terms),
         terms,
         patterns,
         automaton,
