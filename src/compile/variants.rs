@@ -23,9 +23,17 @@ pub(crate) fn split_forms(c: char) -> &'static [&'static str] {
 /// Characters so common that a split form made only of them reads as ordinary text (日月 for 明, 女子
 /// for 好, 人可 for 何): such forms are not used as variants.
 fn is_common_component(c: char) -> bool {
-    "一丁七二三上下个中也了人入八几儿九十千又口土士夕大天女子寸小山工己巾日月木水火心手文方王白目田由立禾米言金门马可西耳正古吉同合贝见生用石"
-        .contains(c)
+    COMMON_COMPONENTS.binary_search(&c).is_ok()
 }
+
+/// The characters of [`is_common_component`], in code point order.
+const COMMON_COMPONENTS: [char; 68] = [
+    '一', '丁', '七', '三', '上', '下', '个', '中', '九', '也', '了', '二', '人', '儿', '入', '八',
+    '几', '十', '千', '又', '口', '古', '可', '合', '吉', '同', '土', '士', '夕', '大', '天', '女',
+    '子', '寸', '小', '山', '工', '己', '巾', '心', '手', '文', '方', '日', '月', '木', '正', '水',
+    '火', '王', '生', '用', '田', '由', '白', '目', '石', '禾', '立', '米', '耳', '西', '见', '言',
+    '贝', '金', '门', '马',
+];
 
 /// Toneless pinyin readings of `c` (most common first), or an empty slice.
 pub(crate) fn readings(c: char) -> &'static [&'static str] {
@@ -100,24 +108,23 @@ pub(crate) fn split_variants(term: &str, limit: usize) -> Vec<String> {
     if limit == 0 {
         return out;
     }
-    let chars: Vec<char> = term.chars().collect();
-    let forms: Vec<Vec<&str>> = chars
-        .iter()
-        .map(|&c| {
-            split_forms(c)
-                .iter()
-                .copied()
-                .filter(|f| !f.chars().all(is_common_component))
-                .collect()
-        })
-        .collect();
-    let alternatives: Vec<usize> = forms.iter().map(|f| f.len()).collect();
+    // The usable split forms of a character (most useful first).
+    let forms = |c: char| {
+        split_forms(c)
+            .iter()
+            .copied()
+            .filter(|f| !f.chars().all(is_common_component))
+    };
+    let alternatives: Vec<usize> = term.chars().map(|c| forms(c).count()).collect();
+    if alternatives.iter().all(|&n| n == 0) {
+        return out;
+    }
     for_each_replacement(&alternatives, |choice| {
         let mut s = String::with_capacity(term.len() * 2);
-        for (i, &c) in chars.iter().enumerate() {
-            match choice[i] {
-                0 => s.push(c),
-                n => s.push_str(forms[i][n - 1]),
+        for (c, &n) in term.chars().zip(choice) {
+            match n.checked_sub(1).and_then(|k| forms(c).nth(k)) {
+                Some(form) => s.push_str(form),
+                None => s.push(c),
             }
         }
         if s != term && !out.contains(&s) {
@@ -320,6 +327,13 @@ mod tests {
             v[..two].iter().all(|s| s.chars().count() == 3),
             "fewest replacements first: {v:?}"
         );
+    }
+
+    #[test]
+    fn common_components_are_sorted_for_binary_search() {
+        assert!(COMMON_COMPONENTS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_common_component('女') && is_common_component('子'));
+        assert!(!is_common_component('仓'));
     }
 
     #[test]

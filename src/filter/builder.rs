@@ -251,13 +251,15 @@ fn append(into: &mut Lexicon, from: Lexicon) {
     into.co_rules.extend(from.co_rules);
 }
 
-/// A distinct canonical string and everything it stands for, while compiling.
+/// Everything a distinct canonical string stands for, while compiling: nearly always one target,
+/// kept inline.
 struct Pattern {
-    text: String,
-    targets: Vec<Target>,
+    first: Target,
+    more: Vec<Target>,
 }
 
-/// Collects distinct canonical patterns and their targets.
+/// Collects distinct canonical patterns and their targets. A pattern's text is kept once, as its
+/// key in `index` (its value is the pattern's position in `list`).
 struct Patterns {
     index: HashMap<String, u32, WordHash>,
     list: Vec<Pattern>,
@@ -308,35 +310,47 @@ impl Hasher for WordHasher {
 }
 
 impl Patterns {
+    fn with_capacity(n: usize) -> Patterns {
+        Patterns {
+            index: HashMap::with_capacity_and_hasher(n, WordHash::default()),
+            list: Vec::with_capacity(n),
+        }
+    }
+
+    fn add(&mut self, text: &str, target: Target) {
+        match self.index.get(text) {
+            Some(&id) => {
+                let p = &mut self.list[id as usize];
+                if p.first != target && !p.more.contains(&target) {
+                    p.more.push(target);
+                }
+            }
+            None => {
+                self.index.insert(text.to_string(), self.list.len() as u32);
+                self.list.push(Pattern {
+                    first: target,
+                    more: Vec::new(),
+                });
+            }
+        }
+    }
+
     /// The flat table the filter keeps.
     fn into_table(self) -> PatternTable {
+        let mut texts = vec![""; self.list.len()];
+        for (text, &id) in &self.index {
+            texts[id as usize] = text;
+        }
         let mut table = PatternTable::default();
-        for p in &self.list {
-            table.push(&p.text, &p.targets);
+        let mut targets = Vec::new();
+        for (text, p) in texts.iter().zip(&self.list) {
+            targets.clear();
+            targets.push(p.first);
+            targets.extend_from_slice(&p.more);
+            table.push(text, &targets);
         }
         table.shrink_to_fit();
         table
-    }
-}
-
-impl Patterns {
-    fn add(&mut self, text: String, target: Target) {
-        let id = match self.index.get(text.as_str()) {
-            Some(&id) => id,
-            None => {
-                let id = self.list.len() as u32;
-                self.index.insert(text.clone(), id);
-                self.list.push(Pattern {
-                    text,
-                    targets: Vec::new(),
-                });
-                id
-            }
-        };
-        let targets = &mut self.list[id as usize].targets;
-        if !targets.contains(&target) {
-            targets.push(target);
-        }
     }
 }
 
@@ -430,16 +444,8 @@ impl Compiler {
     }
 
     /// Adds a canonical phrase with its plural forms when it is a whole word ending in a letter.
-    fn add_phrase(&mut self, canon: &str, mut target: Target) {
-        if target.word & WORD_END != 0
-            && canon
-                .chars()
-                .next_back()
-                .is_some_and(|c| c.is_ascii_alphabetic())
-        {
-            target.word |= PLURAL;
-        }
-        self.patterns.add(canon.to_string(), target);
+    fn add_phrase(&mut self, canon: &str, target: Target) {
+        add_phrase(&mut self.patterns, canon, target);
     }
 
     /// Adds a phrase (term, allow, co-phrase) with its variants.
@@ -473,9 +479,8 @@ impl Compiler {
         if flag == Evasion::SPLIT && canon != text {
             return;
         }
-        let canon = canon.to_string();
         let word = match word {
-            Some(_) => Compiler::word_flags(&canon, word),
+            Some(_) => Compiler::word_flags(canon, word),
             None => target.word,
         };
         let t = Target {
@@ -484,8 +489,21 @@ impl Compiler {
             repeat: repeat_mask(&self.buf),
             ..target
         };
-        self.add_phrase(&canon, t);
+        add_phrase(&mut self.patterns, canon, t);
     }
+}
+
+/// [`Compiler::add_phrase`], for callers that hold a borrow of the compiler's normalised buffer.
+fn add_phrase(patterns: &mut Patterns, canon: &str, mut target: Target) {
+    if target.word & WORD_END != 0
+        && canon
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_alphabetic())
+    {
+        target.word |= PLURAL;
+    }
+    patterns.add(canon, target);
 }
 
 /// Compiles a merged lexicon.
@@ -501,17 +519,14 @@ pub(crate) fn compile(
         categories: Vec::new(),
         category_index: HashMap::new(),
         terms: TermTable::with_capacity(lexicon.terms.len()),
-        patterns: Patterns {
-            index: HashMap::default(),
-            list: Vec::new(),
-        },
+        patterns: Patterns::with_capacity(lexicon.terms.len() + lexicon.allows.len()),
     };
-    let mut seen_terms: HashMap<(String, u32, Severity, TermOptions), u32, WordHash> =
-        HashMap::default();
+    let mut seen_terms: HashMap<(&str, u32, Severity, TermOptions), u32, WordHash> =
+        HashMap::with_capacity_and_hasher(lexicon.terms.len(), WordHash::default());
     for term in &lexicon.terms {
         let canon = c.canonical(&term.text, "term", &term.location)?;
         let category = c.category(&term.category);
-        let key = (term.text.clone(), category, term.severity, term.options);
+        let key = (term.text.as_str(), category, term.severity, term.options);
         if seen_terms.contains_key(&key) {
             continue;
         }
@@ -606,7 +621,7 @@ pub(crate) fn compile(
             Some(literals) => {
                 if let Some(gates) = gate_literals(&rule.pattern, &literals) {
                     for literal in gates {
-                        c.patterns.add(literal, rule_target(TARGET_REGEX_GATE, i));
+                        c.patterns.add(&literal, rule_target(TARGET_REGEX_GATE, i));
                     }
                 }
                 (TARGET_REGEX, literals)
@@ -617,7 +632,7 @@ pub(crate) fn compile(
             },
         };
         for literal in literals {
-            c.patterns.add(literal, rule_target(kind, i));
+            c.patterns.add(&literal, rule_target(kind, i));
         }
     }
     let patterns = c.patterns.into_table();
