@@ -10,6 +10,7 @@ use regex_automata::{meta, util::syntax};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Hir, HirKind};
 
+use super::ascii::AsciiAutomaton;
 use super::error::{BuildError, BuildErrorKind};
 use super::rule_regex::{meta_config, syntax_config, Rule};
 use super::{
@@ -645,6 +646,8 @@ pub(crate) fn compile(
     .map_err(|(kind, index, message)| {
         BuildError::new(kind, index.map(|i| &lexicon.regexes[i].location), message)
     })?;
+    // Made now, not on first use: building is when a filter pays for what it needs.
+    let ascii = AsciiAutomaton::build(&patterns);
     let automaton = build_automaton(&patterns)
         .map_err(|e| BuildError::new(BuildErrorKind::SizeLimit, None, e))?;
     Ok(Inner {
@@ -658,6 +661,7 @@ pub(crate) fn compile(
         },
         patterns,
         automaton,
+        ascii: std::sync::OnceLock::from(ascii),
         regex_rules,
         regexes,
         co_rules,

@@ -11,6 +11,7 @@
 //! an allow phrase is suppressed, even when the deny match reaches outside the allowed phrase (an allow
 //! entry `枪支管理法` suppresses the term `枪支` inside the law's title, and `水枪` suppresses `枪`).
 
+mod ascii;
 mod automaton;
 mod builder;
 mod error;
@@ -20,8 +21,9 @@ mod scan;
 mod serial;
 
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
+use ascii::AsciiAutomaton;
 use daachorse::CharwiseDoubleArrayAhoCorasick;
 use regex_automata::meta;
 
@@ -444,11 +446,24 @@ pub(crate) struct Inner {
     pub(crate) terms: TermTable,
     pub(crate) patterns: PatternTable,
     pub(crate) automaton: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
+    /// The byte DFA of the ASCII patterns, made when a scan first meets ASCII text
+    /// ([`Inner::ascii_automaton`]).
+    pub(crate) ascii: OnceLock<Option<AsciiAutomaton>>,
     pub(crate) regex_rules: Vec<RegexEntry>,
     pub(crate) regexes: Option<Regexes>,
     pub(crate) co_rules: Vec<CoEntry>,
     pub(crate) allow_count: u32,
     pub(crate) settings: Settings,
+}
+
+impl Inner {
+    /// The DFA for canonical text that is all ASCII, made on first use; `None` when the filter
+    /// has no ASCII patterns or too many.
+    pub(crate) fn ascii_automaton(&self) -> Option<&AsciiAutomaton> {
+        self.ascii
+            .get_or_init(|| AsciiAutomaton::build(&self.patterns))
+            .as_ref()
+    }
 }
 
 impl std::fmt::Debug for Inner {
@@ -652,6 +667,11 @@ impl Filter {
         n += i.patterns.heap_bytes();
         n += i.automaton.as_ref().map_or(0, |a| a.heap_bytes());
         n += i
+            .ascii
+            .get()
+            .and_then(Option::as_ref)
+            .map_or(0, |a| a.heap_bytes());
+        n += i
             .regex_rules
             .iter()
             .map(|r| r.pattern.capacity())
@@ -691,8 +711,9 @@ impl Filter {
     }
 
     /// Compiles now every regex rule that would otherwise compile when a scan first needs it (see
-    /// [`Filter::from_bytes`]), for a first scan as fast as the next. A built filter has compiled them
-    /// already.
+    /// [`Filter::from_bytes`]), and the byte automaton of the ASCII patterns that a loaded filter
+    /// otherwise makes when it first scans text whose canonical form is all ASCII: a first scan as
+    /// fast as the next. A built filter has made them all already.
     ///
     /// ```
     /// let mut b = jingwang::Filter::builder();
@@ -708,6 +729,7 @@ impl Filter {
     /// A [`LoadError`] of kind `Corrupt` naming the first rule that does not compile. Only data not
     /// written by [`Filter::to_bytes`] can hold one; such a rule matches nothing.
     pub fn compile_regex_rules(&self) -> Result<(), LoadError> {
+        self.0.ascii_automaton();
         let Some(regexes) = &self.0.regexes else {
             return Ok(());
         };

@@ -3,6 +3,7 @@
 
 use regex_automata::{meta, Anchored, Input, PatternSet};
 
+use super::ascii::TermHits;
 use super::rule_regex::RuleCache;
 use super::{
     CategoryId, CoEntry, Inner, Match, TermId, DIRECT_TERM, PLURAL, TARGET_ALLOW, TARGET_CO_ALL,
@@ -285,54 +286,52 @@ fn screen(inner: &Inner, text: &str, scratch: &mut Scratch) -> Verdict {
     let bytes = canon.as_bytes();
     // Without allow entries the first deny hit decides.
     let no_allows = inner.allow_count == 0;
-    if let Some(ac) = &inner.automaton {
-        for m in ac.find_overlapping_iter(canon) {
-            let (start, end) = (m.start() as u32, m.end() as u32);
-            if m.value() & DIRECT_TERM != 0 {
-                if no_allows {
-                    return Verdict::Match;
-                }
-                scratch.denies.push((start, end));
-                continue;
+    for (m_start, m_end, value) in TermHits::new(inner, canon) {
+        let (start, end) = (m_start as u32, m_end as u32);
+        if value & DIRECT_TERM != 0 {
+            if no_allows {
+                return Verdict::Match;
             }
-            let Some(targets) = inner.patterns.targets(m.value() as usize) else {
+            scratch.denies.push((start, end));
+            continue;
+        }
+        let Some(targets) = inner.patterns.targets(value as usize) else {
+            continue;
+        };
+        for t in targets {
+            let Some(word_end) = word_end(bytes, m_start, m_end, t.word) else {
                 continue;
             };
-            for t in targets {
-                let Some(word_end) = word_end(bytes, m.start(), m.end(), t.word) else {
-                    continue;
-                };
-                if t.repeat != 0 {
-                    // Whether the text has the collapsed runs the pattern needs is in the origin
-                    // map. An allow entry that may apply matters only if a deny hit overlaps it; a
-                    // positive phrase is counted anyway (that only makes `Undecided` likelier).
-                    match t.kind {
-                        TARGET_ALLOW => {
-                            scratch.maybe_allows.push((start, word_end as u32));
-                            continue;
-                        }
-                        TARGET_CO_ALL => {}
-                        TARGET_CO_NONE => continue,
-                        _ => return Verdict::Undecided,
-                    }
-                }
+            if t.repeat != 0 {
+                // Whether the text has the collapsed runs the pattern needs is in the origin
+                // map. An allow entry that may apply matters only if a deny hit overlaps it; a
+                // positive phrase is counted anyway (that only makes `Undecided` likelier).
                 match t.kind {
-                    TARGET_DENY if no_allows => return Verdict::Match,
-                    TARGET_DENY => scratch.denies.push((start, word_end as u32)),
-                    TARGET_ALLOW => scratch.allows.push((start, word_end as u32)),
-                    TARGET_REGEX => scratch.triggers.push(trigger(m.start(), t.id)),
-                    TARGET_REGEX_SEGMENT => scratch.gates.push(trigger(m.start(), t.id)),
-                    TARGET_REGEX_GATE => {
-                        // The pattern's remaining targets are gates too: note the pattern once.
-                        scratch.trigger_gates.push(trigger(m.start(), m.value()));
-                        break;
+                    TARGET_ALLOW => {
+                        scratch.maybe_allows.push((start, word_end as u32));
+                        continue;
                     }
-                    TARGET_CO_ALL => scratch
-                        .co_slots
-                        .push(u64::from(t.id) << 32 | u64::from(t.slot)),
-                    // Negative phrases only ever take matches away.
-                    _ => {}
+                    TARGET_CO_ALL => {}
+                    TARGET_CO_NONE => continue,
+                    _ => return Verdict::Undecided,
                 }
+            }
+            match t.kind {
+                TARGET_DENY if no_allows => return Verdict::Match,
+                TARGET_DENY => scratch.denies.push((start, word_end as u32)),
+                TARGET_ALLOW => scratch.allows.push((start, word_end as u32)),
+                TARGET_REGEX => scratch.triggers.push(trigger(m_start, t.id)),
+                TARGET_REGEX_SEGMENT => scratch.gates.push(trigger(m_start, t.id)),
+                TARGET_REGEX_GATE => {
+                    // The pattern's remaining targets are gates too: note the pattern once.
+                    scratch.trigger_gates.push(trigger(m_start, value));
+                    break;
+                }
+                TARGET_CO_ALL => scratch
+                    .co_slots
+                    .push(u64::from(t.id) << 32 | u64::from(t.slot)),
+                // Negative phrases only ever take matches away.
+                _ => {}
             }
         }
     }
@@ -680,51 +679,51 @@ fn find_all_full(inner: &Inner, text: &str, scratch: &mut Scratch, out: &mut Vec
     let norm = &scratch.normalized;
     let canon = norm.text();
     let bytes = canon.as_bytes();
-    if let Some(ac) = &inner.automaton {
+    {
         // Hits come in order of their end, so their characters are found by walking forward.
         let mut cursor = 0;
-        for m in ac.find_overlapping_iter(canon) {
-            let (first, next) = hit_chars(norm, &mut cursor, m.start(), m.end());
-            if m.value() & DIRECT_TERM != 0 {
+        for (m_start, m_end, value) in TermHits::new(inner, canon) {
+            let (first, next) = hit_chars(norm, &mut cursor, m_start, m_end);
+            if value & DIRECT_TERM != 0 {
                 scratch.hits.push(Hit {
-                    start: m.start() as u32,
-                    end: m.end() as u32,
+                    start: m_start as u32,
+                    end: m_end as u32,
                     first,
                     next,
                     repeat: 0,
-                    term: m.value() & !DIRECT_TERM,
+                    term: value & !DIRECT_TERM,
                     evasion: Evasion::empty(),
                 });
                 continue;
             }
-            let Some(targets) = inner.patterns.targets(m.value() as usize) else {
+            let Some(targets) = inner.patterns.targets(value as usize) else {
                 continue;
             };
             for t in targets {
-                let Some(end) = word_end(bytes, m.start(), m.end(), t.word) else {
+                let Some(end) = word_end(bytes, m_start, m_end, t.word) else {
                     continue;
                 };
                 if t.repeat != 0 && !repeat_ok(norm, first, t.repeat) {
                     continue;
                 }
-                let (start, end) = (m.start() as u32, end as u32);
+                let (start, end) = (m_start as u32, end as u32);
                 match t.kind {
                     TARGET_DENY => scratch.hits.push(Hit {
                         start,
                         end,
                         first,
                         // A plural suffix adds ASCII letters: one character per byte.
-                        next: next + (end - m.end() as u32),
+                        next: next + (end - m_end as u32),
                         repeat: t.repeat,
                         term: t.id,
                         evasion: t.evasion,
                     }),
                     TARGET_ALLOW => scratch.allows.push((start, end)),
-                    TARGET_REGEX => scratch.triggers.push(trigger(m.start(), t.id)),
-                    TARGET_REGEX_SEGMENT => scratch.gates.push(trigger(m.start(), t.id)),
+                    TARGET_REGEX => scratch.triggers.push(trigger(m_start, t.id)),
+                    TARGET_REGEX_SEGMENT => scratch.gates.push(trigger(m_start, t.id)),
                     TARGET_REGEX_GATE => {
                         // The pattern's remaining targets are gates too: note the pattern once.
-                        scratch.trigger_gates.push(trigger(m.start(), m.value()));
+                        scratch.trigger_gates.push(trigger(m_start, value));
                         break;
                     }
                     kind => scratch.co_hits.push(CoHit {
@@ -734,7 +733,7 @@ fn find_all_full(inner: &Inner, text: &str, scratch: &mut Scratch, out: &mut Vec
                         start,
                         end,
                         start_char: first,
-                        end_char: next + (end - m.end() as u32),
+                        end_char: next + (end - m_end as u32),
                     }),
                 }
             }

@@ -494,6 +494,7 @@ fn decode(payload: &[u8], version: u32) -> Result<Inner, LoadError> {
         terms,
         patterns,
         automaton,
+        ascii: std::sync::OnceLock::new(),
         regex_rules,
         regexes,
         co_rules,
