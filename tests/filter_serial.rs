@@ -401,3 +401,35 @@ fn regex_rules_compile_on_first_use_and_a_forged_rule_is_reported() {
     assert_eq!(e.kind(), LoadErrorKind::Corrupt);
     assert!(e.to_string().contains("regex rule 1"), "{e}");
 }
+
+/// Pattern texts are checked for UTF-8 all at once when loading: a forged one (checksum
+/// recomputed) that is not UTF-8 is `Corrupt`, and the intact file loads.
+#[test]
+fn a_pattern_text_that_is_not_utf8_is_corrupt() {
+    // Written in Traditional, so the canonical pattern 仿真枪 is stored only as a pattern.
+    let f = Filter::builder()
+        .add_term("仿真槍", "weapons", Severity::High)
+        .add_term("gun", "weapons", Severity::High)
+        .build()
+        .unwrap();
+    let bytes = f.to_bytes();
+    let canon = "仿真枪".as_bytes();
+    let at: Vec<usize> = (0..bytes.len() - canon.len())
+        .filter(|&i| &bytes[i..i + canon.len()] == canon)
+        .collect();
+    assert_eq!(at.len(), 1, "the canonical text is stored once");
+    assert_eq!(
+        Filter::from_bytes(&bytes)
+            .unwrap()
+            .find_all("出售仿真槍")
+            .len(),
+        1
+    );
+    let mut v = bytes.clone();
+    // The last byte of 枪 becomes ASCII: the sequence is cut short.
+    v[at[0] + canon.len() - 1] = b'A';
+    reseal(&mut v);
+    let e = Filter::from_bytes(&v).unwrap_err();
+    assert_eq!(e.kind(), LoadErrorKind::Corrupt);
+    assert!(e.to_string().contains("UTF-8"), "{e}");
+}

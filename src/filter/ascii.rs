@@ -174,7 +174,10 @@ mod tests {
         assert!(loaded.0.ascii.get().is_none());
         let before = loaded.heap_bytes();
         assert!(!loaded.is_match("今天天气不错"));
-        assert!(loaded.0.ascii.get().is_none(), "not for text that is not ASCII");
+        assert!(
+            loaded.0.ascii.get().is_none(),
+            "not for text that is not ASCII"
+        );
         assert!(loaded.is_match("cheap g u n s for sale"));
         assert!(loaded.0.ascii.get().is_some_and(Option::is_some));
         assert!(loaded.heap_bytes() > before);

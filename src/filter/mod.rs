@@ -321,6 +321,11 @@ impl PatternTable {
     pub(crate) fn push(&mut self, text: &str, targets: &[Target]) {
         self.text.push_str(text);
         self.text_ends.push(self.text.len() as u32);
+        self.push_targets(targets);
+    }
+
+    /// Appends the targets of the next pattern, whose text comes with [`PatternTable::set_texts`].
+    pub(crate) fn push_targets(&mut self, targets: &[Target]) {
         let first_gate = self.targets.len()
             + targets
                 .iter()
@@ -332,6 +337,29 @@ impl PatternTable {
             .extend(targets.iter().filter(|t| t.kind == TARGET_REGEX_GATE));
         self.targets[first_gate..].sort_unstable_by_key(|t| t.id);
         self.target_ends.push(self.targets.len() as u32);
+    }
+
+    /// Sets the texts of patterns added with [`PatternTable::push_targets`]: pattern `i` is
+    /// `text[ends[i - 1]..ends[i]]`. Loading a saved filter checks all texts at once this way
+    /// rather than one by one. Fails unless there is one end per pattern and every end, in order,
+    /// is a character boundary.
+    pub(crate) fn set_texts(&mut self, text: String, ends: Vec<u32>) -> Result<(), &'static str> {
+        if ends.len() != self.target_ends.len() {
+            return Err("pattern texts and targets differ in number");
+        }
+        let mut last = 0;
+        for &end in &ends {
+            if end < last || !text.is_char_boundary(end as usize) {
+                return Err("a pattern's text is not on character boundaries");
+            }
+            last = end;
+        }
+        if last as usize != text.len() {
+            return Err("pattern texts and targets differ in number");
+        }
+        self.text = text;
+        self.text_ends = ends;
+        Ok(())
     }
 
     /// The regex rules pattern `i` is a gate literal of (its `TARGET_REGEX_GATE` targets, which

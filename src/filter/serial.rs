@@ -190,6 +190,7 @@ pub(crate) fn to_bytes(inner: &Inner) -> Vec<u8> {
 struct Reader<'a>(&'a [u8]);
 
 impl<'a> Reader<'a> {
+    #[inline]
     fn take(&mut self, n: usize) -> Result<&'a [u8], LoadError> {
         if self.0.len() < n {
             return Err(LoadError::corrupt("a field runs past the end"));
@@ -198,13 +199,16 @@ impl<'a> Reader<'a> {
         self.0 = b;
         Ok(a)
     }
+    #[inline]
     fn u8(&mut self) -> Result<u8, LoadError> {
         Ok(self.take(1)?[0])
     }
+    #[inline]
     fn u32(&mut self) -> Result<u32, LoadError> {
         let b = self.take(4)?;
         Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
     }
+    #[inline]
     fn u64(&mut self) -> Result<u64, LoadError> {
         let mut a = [0u8; 8];
         a.copy_from_slice(self.take(8)?);
@@ -218,6 +222,7 @@ impl<'a> Reader<'a> {
         }
     }
     /// A count of items each at least `min_size` bytes long, checked against the bytes left.
+    #[inline]
     fn count(&mut self, min_size: usize) -> Result<usize, LoadError> {
         let n = self.u32()? as usize;
         if n.saturating_mul(min_size.max(1)) > self.0.len() {
@@ -225,10 +230,15 @@ impl<'a> Reader<'a> {
         }
         Ok(n)
     }
-    fn str_ref(&mut self) -> Result<&'a str, LoadError> {
+    /// Length-prefixed bytes.
+    #[inline]
+    fn bytes(&mut self) -> Result<&'a [u8], LoadError> {
         let n = self.u32()? as usize;
-        let b = self.take(n)?;
-        std::str::from_utf8(b).map_err(|_| LoadError::corrupt("a string is not UTF-8"))
+        self.take(n)
+    }
+    #[inline]
+    fn str_ref(&mut self) -> Result<&'a str, LoadError> {
+        std::str::from_utf8(self.bytes()?).map_err(|_| LoadError::corrupt("a string is not UTF-8"))
     }
     fn str(&mut self) -> Result<String, LoadError> {
         let n = self.u32()? as usize;
@@ -364,13 +374,18 @@ fn decode(payload: &[u8], version: u32) -> Result<Inner, LoadError> {
     let n = r.count(8)?;
     let mut patterns = PatternTable::default();
     let mut targets = Vec::new();
+    // The texts are checked for UTF-8 all at once, after the loop.
+    let mut texts = Vec::new();
+    let mut text_ends = Vec::with_capacity(n);
     for _ in 0..n {
         // Duplicates need no check here: the automaton (saved and checked, or rebuilt) maps each
         // pattern to its own value, and rebuilding rejects them.
-        let text = r.str_ref()?;
+        let text = r.bytes()?;
         if text.is_empty() {
             return Err(LoadError::corrupt("empty pattern"));
         }
+        texts.extend_from_slice(text);
+        text_ends.push(u32::try_from(texts.len()).map_err(|_| LoadError::corrupt("too long"))?);
         let k = r.count(22)?;
         targets.clear();
         for _ in 0..k {
@@ -398,8 +413,13 @@ fn decode(payload: &[u8], version: u32) -> Result<Inner, LoadError> {
                 repeat,
             });
         }
-        patterns.push(text, &targets);
+        patterns.push_targets(&targets);
     }
+    let texts =
+        String::from_utf8(texts).map_err(|_| LoadError::corrupt("a pattern is not UTF-8"))?;
+    patterns
+        .set_texts(texts, text_ends)
+        .map_err(LoadError::corrupt)?;
     patterns.shrink_to_fit();
     let n = r.count(8)?;
     let mut regex_rules = Vec::with_capacity(n);
