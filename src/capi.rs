@@ -872,8 +872,9 @@ pub extern "C" fn jw_filter_load(
     })
 }
 
-/// Compiles now every regex rule a loaded filter would compile when a scan first needs it, for a
-/// first scan as fast as the next (see `Filter::compile_regex_rules`). On failure (only for data not
+/// Compiles now every regex rule a loaded filter would compile when a scan first needs it, and the
+/// byte automaton it would make for its first all-ASCII text, for a first scan as fast as the next
+/// (see `Filter::compile_regex_rules`). On failure (only for data not
 /// written by `jw_filter_save`) returns `JW_CORRUPT_FILTER` and sets `*err` when `err` is not NULL.
 #[no_mangle]
 pub extern "C" fn jw_filter_compile_regex_rules(
