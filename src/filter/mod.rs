@@ -474,8 +474,8 @@ pub(crate) struct Inner {
     pub(crate) terms: TermTable,
     pub(crate) patterns: PatternTable,
     pub(crate) automaton: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
-    /// The byte DFA of the ASCII patterns, made when a scan first meets ASCII text
-    /// ([`Inner::ascii_automaton`]).
+    /// The byte DFA of the ASCII patterns: made by the builder, or by a loaded filter when a scan
+    /// first meets ASCII text ([`Inner::ascii_automaton`]).
     pub(crate) ascii: OnceLock<Option<AsciiAutomaton>>,
     pub(crate) regex_rules: Vec<RegexEntry>,
     pub(crate) regexes: Option<Regexes>,

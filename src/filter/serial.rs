@@ -241,11 +241,7 @@ impl<'a> Reader<'a> {
         std::str::from_utf8(self.bytes()?).map_err(|_| LoadError::corrupt("a string is not UTF-8"))
     }
     fn str(&mut self) -> Result<String, LoadError> {
-        let n = self.u32()? as usize;
-        let b = self.take(n)?;
-        std::str::from_utf8(b)
-            .map(str::to_string)
-            .map_err(|_| LoadError::corrupt("a string is not UTF-8"))
+        self.str_ref().map(str::to_string)
     }
 }
 
@@ -385,7 +381,10 @@ fn decode(payload: &[u8], version: u32) -> Result<Inner, LoadError> {
             return Err(LoadError::corrupt("empty pattern"));
         }
         texts.extend_from_slice(text);
-        text_ends.push(u32::try_from(texts.len()).map_err(|_| LoadError::corrupt("too long"))?);
+        text_ends.push(
+            u32::try_from(texts.len())
+                .map_err(|_| LoadError::corrupt("the pattern texts exceed 4 GiB"))?,
+        );
         let k = r.count(22)?;
         targets.clear();
         for _ in 0..k {
