@@ -53,7 +53,12 @@ const TEXTS: &[&str] = &[
 ];
 
 fn results(f: &Filter) -> Vec<String> {
-    TEXTS
+    results_for(f, TEXTS)
+}
+
+/// Every match in each of `texts` (span, term, category, severity, kind, evasions) and the mask.
+fn results_for(f: &Filter, texts: &[&str]) -> Vec<String> {
+    texts
         .iter()
         .map(|t| {
             let ms: Vec<String> = f
@@ -113,7 +118,7 @@ fn header_errors() {
     let err = Filter::from_bytes(&v).unwrap_err();
     assert_eq!(err.kind(), LoadErrorKind::UnsupportedVersion);
     assert!(
-        err.to_string().contains("version 7") && err.to_string().contains("version 4"),
+        err.to_string().contains("version 7") && err.to_string().contains("version 5"),
         "{err}"
     );
     let mut v = bytes.clone();
@@ -316,6 +321,45 @@ fn version_1_files_still_load() {
         Filter::from_bytes(&v).unwrap_err().kind(),
         LoadErrorKind::Corrupt
     );
+}
+
+/// A filter saved by format version 4 (`tests/data/format4.jwf`, written by `jingwang compile
+/// --no-default --lexicon tests/data/format4.lex` before version 5), whose automaton names
+/// whole-word, plural, split-character and pinyin patterns by index where version 5 gives them
+/// direct values, still loads and finds exactly what the same lexicon built now finds.
+#[test]
+fn version_4_files_still_load() {
+    let saved = std::fs::read("tests/data/format4.jwf").unwrap();
+    assert_eq!(u32_at(&saved, 8), 4, "the fixture is a version 4 file");
+    let old = Filter::from_bytes(&saved).expect("a version 4 file loads");
+    let new = Filter::builder()
+        .add_lexicon_file("tests/data/format4.lex")
+        .build()
+        .unwrap();
+    assert_eq!(u32_at(&new.to_bytes(), 8), 5);
+    assert_eq!(old.term_count(), new.term_count());
+    assert_eq!(old.pattern_count(), new.pattern_count());
+    let texts = [
+        "出售木仓支，有意者私聊",
+        "卖弓单药",
+        "有 junhuo 也有 jun huo",
+        "bingdu 到货",
+        "cheap guns and rifles, begun, shotgun, rifleman",
+        "meth, meths, methane",
+        "哥哥货 哥货",
+        "水枪 water gun water guns",
+        "代办身份证，代办身份证挂失",
+        "出售 仿真 枪支 弹药",
+        "fake invoices 代开发票",
+    ];
+    let want = results_for(&new, &texts);
+    assert_eq!(results_for(&old, &texts), want);
+    // The texts reach the patterns that changed encoding.
+    let all = want.join("\n");
+    for evasion in ["split", "pinyin"] {
+        assert!(all.contains(evasion), "no {evasion} match in {all}");
+    }
+    assert!(all.contains("rifle") && all.contains("meth"), "{all}");
 }
 
 /// A "seller phrase near item" rule: triggered, with gate literals.

@@ -16,7 +16,7 @@ use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, MatchKind as AcMatchKind};
 use daachorse::charwise::iter::FindOverlappingSliceIterator;
 
-use super::{automaton_value, Inner, PatternTable};
+use super::{Inner, PatternTable};
 
 /// At most this many bytes of ASCII patterns. The DFA has about one state per byte, each a row of
 /// byte classes (43 for the default lexicon: 4.9 KB of patterns, 0.8 MB of DFA), so this bounds it
@@ -39,7 +39,7 @@ impl AsciiAutomaton {
         let mut texts = Vec::new();
         let mut values = Vec::new();
         let mut bytes = 0;
-        for (i, (text, targets)) in patterns.iter().enumerate() {
+        for (i, (text, _)) in patterns.iter().enumerate() {
             if !text.is_ascii() {
                 continue;
             }
@@ -48,7 +48,7 @@ impl AsciiAutomaton {
                 return None;
             }
             texts.push(text);
-            values.push(automaton_value(i, targets));
+            values.push(patterns.value(i));
         }
         if texts.is_empty() {
             return None;

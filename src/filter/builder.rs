@@ -14,10 +14,9 @@ use super::ascii::AsciiAutomaton;
 use super::error::{BuildError, BuildErrorKind};
 use super::rule_regex::{meta_config, syntax_config, Rule};
 use super::{
-    automaton_value, next_filter_id, pending, CoEntry, Filter, Inner, MatchKind, PatternTable,
-    RegexEntry, Regexes, Settings, Target, TermMeta, TermTable, PLURAL, TARGET_ALLOW,
-    TARGET_CO_ALL, TARGET_CO_NONE, TARGET_DENY, TARGET_REGEX, TARGET_REGEX_GATE,
-    TARGET_REGEX_SEGMENT, WORD_END, WORD_START,
+    next_filter_id, pending, CoEntry, Filter, Inner, MatchKind, PatternTable, RegexEntry, Regexes,
+    Settings, Target, TermMeta, TermTable, PLURAL, TARGET_ALLOW, TARGET_CO_ALL, TARGET_CO_NONE,
+    TARGET_DENY, TARGET_REGEX, TARGET_REGEX_GATE, TARGET_REGEX_SEGMENT, WORD_END, WORD_START,
 };
 use crate::lexicon::{AllowEntry, Lexicon, Location, RegexRule, Severity, Term, TermOptions};
 use crate::normalize::{Evasion, NormalizeConfig, Normalized, Normalizer, BREAK};
@@ -704,7 +703,7 @@ pub(crate) fn build_automaton(
     let pairs = patterns
         .iter()
         .enumerate()
-        .map(|(i, (text, targets))| (text, automaton_value(i, targets)));
+        .map(|(i, (text, _))| (text, patterns.value(i)));
     daachorse::CharwiseDoubleArrayAhoCorasickBuilder::new()
         .match_kind(daachorse::MatchKind::Standard)
         .build_with_values(pairs)
@@ -812,7 +811,8 @@ pub(crate) fn build_regexes(
     let mut triggered = vec![false; rules.len()];
     let mut gated = vec![false; rules.len()];
     let mut needs_gate = vec![false; rules.len()];
-    for t in patterns.all_targets() {
+    // (Regex targets never have a direct value.)
+    for t in patterns.indirect_targets() {
         let flags = match t.kind {
             TARGET_REGEX => &mut triggered,
             TARGET_REGEX_SEGMENT => &mut gated,

@@ -230,23 +230,57 @@ impl TermTable {
     }
 }
 
-/// Automaton values with this bit set are a term id: the pattern stands for that deny term alone,
-/// with no word-boundary, repeat or evasion condition (most patterns), so a scan needs no look at
-/// the pattern table. Values without it are pattern indices.
+/// Automaton values with this bit set stand for one deny term: the term id in the low
+/// [`DIRECT_ID_BITS`] bits, its whole-word flags (`WORD_START | WORD_END | PLURAL`) at
+/// [`DIRECT_WORD_SHIFT`], and [`DIRECT_SPLIT`] or [`DIRECT_PINYIN`] for a variant. Most patterns
+/// are such (a term, its split-character and pinyin forms, an English word), so a scan seldom looks
+/// at the pattern table and the table keeps no targets for them. Values without the bit are pattern
+/// indices.
 pub(crate) const DIRECT_TERM: u32 = 1 << 31;
+/// Where a direct value keeps its whole-word flags (three bits).
+pub(crate) const DIRECT_WORD_SHIFT: u32 = 28;
+/// A direct value of a split-character variant (`Evasion::SPLIT`).
+pub(crate) const DIRECT_SPLIT: u32 = 1 << 27;
+/// A direct value of a pinyin variant (`Evasion::PINYIN`).
+pub(crate) const DIRECT_PINYIN: u32 = 1 << 26;
+/// Bits of the term id in a direct value: terms with larger ids go through the pattern table.
+pub(crate) const DIRECT_ID_BITS: u32 = 26;
+const DIRECT_ID: u32 = (1 << DIRECT_ID_BITS) - 1;
 
-/// The automaton value of pattern `index` with `targets`.
-pub(crate) fn automaton_value(index: usize, targets: &[Target]) -> u32 {
-    match targets {
-        [t] if t.kind == TARGET_DENY
-            && t.word == 0
-            && t.repeat == 0
-            && t.evasion.is_empty()
-            && t.id < DIRECT_TERM =>
-        {
-            DIRECT_TERM | t.id
-        }
-        _ => index as u32,
+/// The direct automaton value of a pattern with `targets`, when it has one (see [`DIRECT_TERM`]).
+fn direct_value(targets: &[Target]) -> Option<u32> {
+    let [t] = targets else {
+        return None;
+    };
+    let evasion = if t.evasion.is_empty() {
+        0
+    } else if t.evasion == Evasion::SPLIT {
+        DIRECT_SPLIT
+    } else if t.evasion == Evasion::PINYIN {
+        DIRECT_PINYIN
+    } else {
+        return None;
+    };
+    (t.kind == TARGET_DENY && t.repeat == 0 && t.slot == 0 && t.word < 8 && t.id <= DIRECT_ID)
+        .then(|| DIRECT_TERM | u32::from(t.word) << DIRECT_WORD_SHIFT | evasion | t.id)
+}
+
+/// The deny target a direct automaton value stands for.
+pub(crate) fn direct_target(value: u32) -> Target {
+    let mut evasion = Evasion::empty();
+    if value & DIRECT_SPLIT != 0 {
+        evasion |= Evasion::SPLIT;
+    }
+    if value & DIRECT_PINYIN != 0 {
+        evasion |= Evasion::PINYIN;
+    }
+    Target {
+        kind: TARGET_DENY,
+        word: (value >> DIRECT_WORD_SHIFT & 7) as u8,
+        id: value & DIRECT_ID,
+        slot: 0,
+        evasion,
+        repeat: 0,
     }
 }
 
@@ -294,17 +328,37 @@ pub(crate) struct Target {
     pub(crate) repeat: u64,
 }
 
-/// The distinct canonical strings of the automaton (pattern `i` has automaton value `i`) and what
-/// each stands for, stored flat: two allocations for the texts and two for the targets, however many
-/// patterns there are.
+/// The distinct canonical strings of the automaton and what each stands for, stored flat. Pattern
+/// `i` has a direct automaton value (see [`DIRECT_TERM`]), which says all there is to say about it,
+/// or automaton value `i` and a run of targets; only the latter are kept in `targets`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct PatternTable {
     text: String,
     /// End of pattern `i`'s text in `text`.
     text_ends: Vec<u32>,
+    /// Pattern `i`'s direct value, or (without [`DIRECT_TERM`]) its number `k` among the patterns
+    /// with targets.
+    slots: Vec<u32>,
     targets: Vec<Target>,
-    /// End of pattern `i`'s targets in `targets`.
+    /// End of the targets of the `k`-th pattern with targets in `targets`.
     target_ends: Vec<u32>,
+}
+
+/// What one pattern stands for: the target of a direct value, or a run of the table's targets.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Targets<'a> {
+    One(Target),
+    Many(&'a [Target]),
+}
+
+impl std::ops::Deref for Targets<'_> {
+    type Target = [Target];
+    fn deref(&self) -> &[Target] {
+        match self {
+            Targets::One(t) => std::slice::from_ref(t),
+            Targets::Many(ts) => ts,
+        }
+    }
 }
 
 impl PatternTable {
@@ -326,6 +380,11 @@ impl PatternTable {
 
     /// Appends the targets of the next pattern, whose text comes with [`PatternTable::set_texts`].
     pub(crate) fn push_targets(&mut self, targets: &[Target]) {
+        if let Some(value) = direct_value(targets) {
+            self.slots.push(value);
+            return;
+        }
+        self.slots.push(self.target_ends.len() as u32);
         let first_gate = self.targets.len()
             + targets
                 .iter()
@@ -344,7 +403,7 @@ impl PatternTable {
     /// rather than one by one. Fails unless there is one end per pattern and every end, in order,
     /// is a character boundary.
     pub(crate) fn set_texts(&mut self, text: String, ends: Vec<u32>) -> Result<(), &'static str> {
-        if ends.len() != self.target_ends.len() {
+        if ends.len() != self.slots.len() {
             return Err("pattern texts and targets differ in number");
         }
         let mut last = 0;
@@ -365,10 +424,14 @@ impl PatternTable {
     /// The regex rules pattern `i` is a gate literal of (its `TARGET_REGEX_GATE` targets, which
     /// come last).
     pub(crate) fn gated_rules(&self, i: usize) -> impl Iterator<Item = u32> + '_ {
-        let targets = self.targets(i).unwrap_or(&[]);
+        let targets = match self.targets(i) {
+            Some(Targets::Many(ts)) => ts,
+            _ => &[],
+        };
         let first_gate = targets.partition_point(|t| t.kind != TARGET_REGEX_GATE);
         targets[first_gate..].iter().map(|t| t.id)
     }
+
     fn bounds(ends: &[u32], i: usize) -> Option<(usize, usize)> {
         let end = *ends.get(i)? as usize;
         let start = if i == 0 { 0 } else { ends[i - 1] as usize };
@@ -382,32 +445,51 @@ impl PatternTable {
             .unwrap_or("")
     }
 
+    /// The automaton value of pattern `i`: its direct value, or `i`.
+    pub(crate) fn value(&self, i: usize) -> u32 {
+        match self.slots.get(i) {
+            Some(&v) if v & DIRECT_TERM != 0 => v,
+            _ => i as u32,
+        }
+    }
+
     /// What pattern `i` stands for; `None` when there is no pattern `i`.
     #[inline]
-    pub(crate) fn targets(&self, i: usize) -> Option<&[Target]> {
-        Self::bounds(&self.target_ends, i).and_then(|(a, b)| self.targets.get(a..b))
+    pub(crate) fn targets(&self, i: usize) -> Option<Targets<'_>> {
+        let slot = *self.slots.get(i)?;
+        if slot & DIRECT_TERM != 0 {
+            return Some(Targets::One(direct_target(slot)));
+        }
+        Self::bounds(&self.target_ends, slot as usize)
+            .and_then(|(a, b)| self.targets.get(a..b))
+            .map(Targets::Many)
     }
 
     /// Every pattern's text and targets, in value order.
-    pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, &[Target])> + '_ {
-        (0..self.len()).map(|i| (self.text(i), self.targets(i).unwrap_or(&[])))
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, Targets<'_>)> + '_ {
+        (0..self.len()).map(|i| {
+            let targets = self.targets(i).unwrap_or(Targets::Many(&[]));
+            (self.text(i), targets)
+        })
     }
 
-    /// Every target of every pattern.
-    pub(crate) fn all_targets(&self) -> &[Target] {
+    /// The targets of the patterns without a direct value (so no deny target of a plain term or
+    /// its variants).
+    pub(crate) fn indirect_targets(&self) -> &[Target] {
         &self.targets
     }
 
     pub(crate) fn shrink_to_fit(&mut self) {
         self.text.shrink_to_fit();
         self.text_ends.shrink_to_fit();
+        self.slots.shrink_to_fit();
         self.targets.shrink_to_fit();
         self.target_ends.shrink_to_fit();
     }
 
     pub(crate) fn heap_bytes(&self) -> usize {
         self.text.capacity()
-            + (self.text_ends.capacity() + self.target_ends.capacity()) * 4
+            + (self.text_ends.capacity() + self.slots.capacity() + self.target_ends.capacity()) * 4
             + self.targets.capacity() * std::mem::size_of::<Target>()
     }
 }
@@ -770,5 +852,78 @@ impl Filter {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn deny(id: u32, word: u8, evasion: Evasion) -> Target {
+        Target {
+            kind: TARGET_DENY,
+            word,
+            id,
+            slot: 0,
+            evasion,
+            repeat: 0,
+        }
+    }
+
+    /// A single deny target with any whole-word flags and at most one variant flag has a direct
+    /// value that gives it back; anything a direct value cannot say has none.
+    #[test]
+    fn direct_values_say_exactly_what_their_pattern_stands_for() {
+        let evasions = [Evasion::empty(), Evasion::SPLIT, Evasion::PINYIN];
+        let mut seen = std::collections::HashSet::new();
+        for id in [0, 1, 12_345, DIRECT_ID] {
+            for word in 0..8 {
+                for evasion in evasions {
+                    let t = deny(id, word, evasion);
+                    let v = direct_value(&[t]).expect("a direct value");
+                    assert_ne!(v & DIRECT_TERM, 0);
+                    assert_eq!(direct_target(v), t);
+                    assert_eq!(v == DIRECT_TERM | id, word == 0 && evasion.is_empty());
+                    assert!(seen.insert(v), "{v:#x} twice");
+                }
+            }
+        }
+        let plain = deny(7, 0, Evasion::empty());
+        let not_direct = [
+            vec![deny(DIRECT_ID + 1, 0, Evasion::empty())],
+            vec![deny(7, 8, Evasion::empty())],
+            vec![deny(7, 0, Evasion::SPLIT | Evasion::PINYIN)],
+            vec![deny(7, 0, Evasion::HOMOGLYPH)],
+            vec![Target { repeat: 1, ..plain }],
+            vec![Target { slot: 1, ..plain }],
+            vec![Target {
+                kind: TARGET_ALLOW,
+                ..plain
+            }],
+            vec![plain, deny(8, 0, Evasion::empty())],
+            vec![],
+        ];
+        for targets in not_direct {
+            assert_eq!(direct_value(&targets), None, "{targets:?}");
+        }
+    }
+
+    /// The table keeps targets only for patterns without a direct value, and answers both kinds.
+    #[test]
+    fn the_pattern_table_answers_direct_and_indexed_patterns() {
+        let mut table = PatternTable::default();
+        let split = deny(3, WORD_START | WORD_END, Evasion::SPLIT);
+        let pair = [deny(1, 0, Evasion::empty()), deny(2, 0, Evasion::empty())];
+        table.push("木仓", &[split]);
+        table.push("枪", &pair);
+        assert_eq!(table.len(), 2);
+        assert_eq!(table.indirect_targets(), &pair);
+        assert_eq!(table.value(0), direct_value(&[split]).unwrap());
+        assert_eq!(table.value(1), 1);
+        assert_eq!(&*table.targets(0).unwrap(), &[split]);
+        assert_eq!(&*table.targets(1).unwrap(), &pair);
+        assert_eq!(direct_target(table.value(0)), split);
+        assert!(table.targets(2).is_none());
+        assert_eq!(table.text(0), "木仓");
     }
 }

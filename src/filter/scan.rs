@@ -6,9 +6,9 @@ use regex_automata::{meta, Anchored, Input, PatternSet};
 use super::ascii::TermHits;
 use super::rule_regex::RuleCache;
 use super::{
-    CategoryId, CoEntry, Inner, Match, TermId, DIRECT_TERM, PLURAL, TARGET_ALLOW, TARGET_CO_ALL,
-    TARGET_CO_NONE, TARGET_DENY, TARGET_REGEX, TARGET_REGEX_GATE, TARGET_REGEX_SEGMENT, WORD_END,
-    WORD_START,
+    direct_target, CategoryId, CoEntry, Inner, Match, TermId, DIRECT_TERM, PLURAL, TARGET_ALLOW,
+    TARGET_CO_ALL, TARGET_CO_NONE, TARGET_DENY, TARGET_REGEX, TARGET_REGEX_GATE,
+    TARGET_REGEX_SEGMENT, WORD_END, WORD_START,
 };
 use crate::normalize::{Evasion, Normalized, BREAK};
 use crate::span::Span;
@@ -287,18 +287,22 @@ fn screen(inner: &Inner, text: &str, scratch: &mut Scratch) -> Verdict {
     // Without allow entries the first deny hit decides.
     let no_allows = inner.allow_count == 0;
     for (m_start, m_end, value) in TermHits::new(inner, canon) {
-        let (start, end) = (m_start as u32, m_end as u32);
+        let start = m_start as u32;
         if value & DIRECT_TERM != 0 {
+            let word = direct_target(value).word;
+            let Some(end) = word_end(bytes, m_start, m_end, word) else {
+                continue;
+            };
             if no_allows {
                 return Verdict::Match;
             }
-            scratch.denies.push((start, end));
+            scratch.denies.push((start, end as u32));
             continue;
         }
         let Some(targets) = inner.patterns.targets(value as usize) else {
             continue;
         };
-        for t in targets {
+        for t in targets.iter() {
             let Some(word_end) = word_end(bytes, m_start, m_end, t.word) else {
                 continue;
             };
@@ -685,21 +689,26 @@ fn find_all_full(inner: &Inner, text: &str, scratch: &mut Scratch, out: &mut Vec
         for (m_start, m_end, value) in TermHits::new(inner, canon) {
             let (first, next) = hit_chars(norm, &mut cursor, m_start, m_end);
             if value & DIRECT_TERM != 0 {
+                let t = direct_target(value);
+                let Some(end) = word_end(bytes, m_start, m_end, t.word) else {
+                    continue;
+                };
                 scratch.hits.push(Hit {
                     start: m_start as u32,
-                    end: m_end as u32,
+                    end: end as u32,
                     first,
-                    next,
+                    // A plural suffix adds ASCII letters: one character per byte.
+                    next: next + (end - m_end) as u32,
                     repeat: 0,
-                    term: value & !DIRECT_TERM,
-                    evasion: Evasion::empty(),
+                    term: t.id,
+                    evasion: t.evasion,
                 });
                 continue;
             }
             let Some(targets) = inner.patterns.targets(value as usize) else {
                 continue;
             };
-            for t in targets {
+            for t in targets.iter() {
                 let Some(end) = word_end(bytes, m_start, m_end, t.word) else {
                     continue;
                 };

@@ -3,7 +3,10 @@
 //! itself (loaded and checked by `automaton::load`, not rebuilt); version 1 files still load, with the
 //! automaton rebuilt from the patterns. Version 3 adds segment literals of regex rules
 //! (`TARGET_REGEX_SEGMENT` pattern targets), version 4 gate literals of triggered rules
-//! (`TARGET_REGEX_GATE`); older files simply have none.
+//! (`TARGET_REGEX_GATE`); older files simply have none. Version 5 gives word-boundary and variant
+//! patterns of a single deny term direct automaton values (see `DIRECT_TERM`), which older
+//! readers would reject as corrupt; the layout is unchanged, and older automata, which name those
+//! patterns by index, load as they are.
 
 use super::automaton;
 use super::builder::{build_automaton, build_regexes, Compile};
@@ -18,7 +21,7 @@ use crate::normalize::{Evasion, NormalizeConfig, Normalizer};
 
 const MAGIC: &[u8; 8] = b"JINGWANG";
 /// The format version this library writes and the newest it reads.
-pub(crate) const FORMAT_VERSION: u32 = 4;
+pub(crate) const FORMAT_VERSION: u32 = 5;
 const HEADER_LEN: usize = 8 + 4 + 4 + 8 + 4;
 
 /// CRC-32/IEEE lookup tables for slicing by 8: `t[0]` is the classic byte table, `t[k][b]` the CRC of
@@ -145,7 +148,7 @@ pub(crate) fn to_bytes(inner: &Inner) -> Vec<u8> {
     for (text, targets) in inner.patterns.iter() {
         w.str(text);
         w.len(targets.len());
-        for t in targets {
+        for t in targets.iter() {
             w.u8(t.kind);
             w.u8(t.word);
             w.u32(t.id);
@@ -468,8 +471,8 @@ fn decode(payload: &[u8], version: u32) -> Result<Inner, LoadError> {
     {
         return Err(LoadError::corrupt("bad co-occurrence rule"));
     }
-    {
-        for t in patterns.all_targets() {
+    for (_, ts) in patterns.iter() {
+        for t in ts.iter() {
             let ok = match t.kind {
                 super::TARGET_DENY => term_kind(t.id, MatchKind::Term),
                 super::TARGET_ALLOW => t.id < allow_count,
