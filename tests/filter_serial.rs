@@ -477,3 +477,39 @@ fn a_pattern_text_that_is_not_utf8_is_corrupt() {
     assert_eq!(e.kind(), LoadErrorKind::Corrupt);
     assert!(e.to_string().contains("UTF-8"), "{e}");
 }
+
+/// A forged pattern target that names no deny term (a regex rule's entry, or a term past the end)
+/// is corrupt, for patterns that get a direct automaton value (a plain term, a whole word) too.
+#[test]
+fn a_pattern_target_naming_no_deny_term_is_corrupt() {
+    let f = Filter::builder()
+        .add_term("仿真槍", "weapons", Severity::High)
+        .add_term("gun", "weapons", Severity::High)
+        .add_regex(r"1[3-9]\d{9}", Some("phone"), "contact", Severity::Low)
+        .build()
+        .unwrap();
+    let rule = f.find_all("13812345678")[0].term().as_u32();
+    let past_the_end = f.term_count() as u32;
+    let bytes = f.to_bytes();
+    // Whole-word flags: 0 for the Chinese term, WORD_START | WORD_END | PLURAL for "gun".
+    for (text, word) in [("仿真枪", 0u8), ("gun", 7)] {
+        // The pattern's text, one target, kind 0 (deny), its whole-word flags, then the term id.
+        let mut needle = (text.len() as u32).to_le_bytes().to_vec();
+        needle.extend_from_slice(text.as_bytes());
+        needle.extend_from_slice(&1u32.to_le_bytes());
+        needle.extend_from_slice(&[0, word]);
+        let at: Vec<usize> = (0..bytes.len() - needle.len())
+            .filter(|&i| bytes[i..i + needle.len()] == needle[..])
+            .collect();
+        assert_eq!(at.len(), 1, "pattern {text} once");
+        let id_at = at[0] + needle.len();
+        for bad in [rule, past_the_end] {
+            let mut v = bytes.clone();
+            v[id_at..id_at + 4].copy_from_slice(&bad.to_le_bytes());
+            reseal(&mut v);
+            let e = Filter::from_bytes(&v).unwrap_err();
+            assert_eq!(e.kind(), LoadErrorKind::Corrupt, "{text} -> {bad}");
+            assert!(e.to_string().contains("pattern target"), "{e}");
+        }
+    }
+}

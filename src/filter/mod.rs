@@ -479,6 +479,14 @@ impl PatternTable {
         &self.targets
     }
 
+    /// The term ids of the patterns with a direct value.
+    pub(crate) fn direct_terms(&self) -> impl Iterator<Item = u32> + '_ {
+        self.slots
+            .iter()
+            .filter(|&&slot| slot & DIRECT_TERM != 0)
+            .map(|&slot| direct_target(slot).id)
+    }
+
     pub(crate) fn shrink_to_fit(&mut self) {
         self.text.shrink_to_fit();
         self.text_ends.shrink_to_fit();

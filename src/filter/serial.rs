@@ -24,61 +24,11 @@ const MAGIC: &[u8; 8] = b"JINGWANG";
 pub(crate) const FORMAT_VERSION: u32 = 5;
 const HEADER_LEN: usize = 8 + 4 + 4 + 8 + 4;
 
-/// CRC-32/IEEE lookup tables for slicing by 8: `t[0]` is the classic byte table, `t[k][b]` the CRC of
-/// byte `b` followed by `k` zero bytes.
-const fn crc_tables() -> [[u32; 256]; 8] {
-    let mut t = [[0u32; 256]; 8];
-    let mut i = 0;
-    while i < 256 {
-        let mut c = i as u32;
-        let mut k = 0;
-        while k < 8 {
-            c = if c & 1 != 0 {
-                0xEDB8_8320 ^ (c >> 1)
-            } else {
-                c >> 1
-            };
-            k += 1;
-        }
-        t[0][i] = c;
-        i += 1;
-    }
-    let mut i = 0;
-    while i < 256 {
-        let mut k = 1;
-        while k < 8 {
-            let prev = t[k - 1][i];
-            t[k][i] = t[0][(prev & 0xFF) as usize] ^ (prev >> 8);
-            k += 1;
-        }
-        i += 1;
-    }
-    t
-}
-
-static CRC_TABLES: [[u32; 256]; 8] = crc_tables();
-
-/// CRC-32/IEEE (the zlib / PNG checksum), eight bytes at a time.
+/// CRC-32/IEEE (the zlib / PNG checksum). crc32fast folds 64 bytes at a time with carry-less
+/// multiplication where the CPU has it (x86-64 with PCLMULQDQ, aarch64 with PMULL), ten times the
+/// speed of a table-driven CRC on a large saved filter, and falls back to tables elsewhere.
 pub(crate) fn crc32(data: &[u8]) -> u32 {
-    let t = &CRC_TABLES;
-    let mut c = !0u32;
-    let mut chunks = data.chunks_exact(8);
-    for b in &mut chunks {
-        let lo = c ^ u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
-        let hi = u32::from_le_bytes([b[4], b[5], b[6], b[7]]);
-        c = t[7][(lo & 0xFF) as usize]
-            ^ t[6][((lo >> 8) & 0xFF) as usize]
-            ^ t[5][((lo >> 16) & 0xFF) as usize]
-            ^ t[4][(lo >> 24) as usize]
-            ^ t[3][(hi & 0xFF) as usize]
-            ^ t[2][((hi >> 8) & 0xFF) as usize]
-            ^ t[1][((hi >> 16) & 0xFF) as usize]
-            ^ t[0][(hi >> 24) as usize];
-    }
-    for &b in chunks.remainder() {
-        c = t[0][((c ^ u32::from(b)) & 0xFF) as usize] ^ (c >> 8);
-    }
-    !c
+    crc32fast::hash(data)
 }
 
 struct Writer(Vec<u8>);
@@ -471,21 +421,21 @@ fn decode(payload: &[u8], version: u32) -> Result<Inner, LoadError> {
     {
         return Err(LoadError::corrupt("bad co-occurrence rule"));
     }
-    for (_, ts) in patterns.iter() {
-        for t in ts.iter() {
-            let ok = match t.kind {
-                super::TARGET_DENY => term_kind(t.id, MatchKind::Term),
-                super::TARGET_ALLOW => t.id < allow_count,
-                super::TARGET_CO_ALL => co_rules.get(t.id as usize).is_some_and(|c| t.slot < c.all),
-                TARGET_REGEX | TARGET_REGEX_SEGMENT | TARGET_REGEX_GATE => {
-                    (t.id as usize) < regex_rules.len()
-                }
-                _ => co_rules.get(t.id as usize).is_some_and(|c| t.slot < c.none),
-            };
-            if !ok {
-                return Err(LoadError::corrupt("pattern target out of range"));
-            }
+    let target_ok = |t: &Target| match t.kind {
+        super::TARGET_DENY => term_kind(t.id, MatchKind::Term),
+        super::TARGET_ALLOW => t.id < allow_count,
+        super::TARGET_CO_ALL => co_rules.get(t.id as usize).is_some_and(|c| t.slot < c.all),
+        TARGET_REGEX | TARGET_REGEX_SEGMENT | TARGET_REGEX_GATE => {
+            (t.id as usize) < regex_rules.len()
         }
+        _ => co_rules.get(t.id as usize).is_some_and(|c| t.slot < c.none),
+    };
+    if !patterns.indirect_targets().iter().all(target_ok)
+        || !patterns
+            .direct_terms()
+            .all(|id| term_kind(id, MatchKind::Term))
+    {
+        return Err(LoadError::corrupt("pattern target out of range"));
     }
     let automaton = match saved_automaton {
         // Checked before use: see `automaton::load`.
@@ -533,8 +483,9 @@ mod tests {
     fn crc32_matches_the_standard_check_value_at_every_length() {
         assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
         assert_eq!(crc32(b""), 0);
-        // Against the bitwise definition, across the 8-byte chunking and its remainder.
-        let data: Vec<u8> = (0..100u32).map(|i| (i * 37 + 11) as u8).collect();
+        // Against the bitwise definition, across crc32fast's folding of 64-byte blocks (and its
+        // 128-byte minimum for it) and the bytes left over.
+        let data: Vec<u8> = (0..300u32).map(|i| (i * 37 + 11) as u8).collect();
         for len in 0..data.len() {
             let mut c = !0u32;
             for &b in &data[..len] {
