@@ -224,7 +224,7 @@ fn check(
             return Err("an output is longer than the path into its state");
         }
         if value as u32 & DIRECT_TERM != 0 {
-            // A term id with conditions: it must be a deny term.
+            // A term id (with whole-word and variant flags): it must be a deny term.
             let term = direct_target(value as u32).id as usize;
             if !terms.meta(term).is_some_and(|t| t.kind == MatchKind::Term) {
                 return Err("an output names no term");
