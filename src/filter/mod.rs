@@ -238,13 +238,13 @@ impl TermTable {
 /// indices.
 pub(crate) const DIRECT_TERM: u32 = 1 << 31;
 /// Where a direct value keeps its whole-word flags (three bits).
-pub(crate) const DIRECT_WORD_SHIFT: u32 = 28;
+const DIRECT_WORD_SHIFT: u32 = 28;
 /// A direct value of a split-character variant (`Evasion::SPLIT`).
-pub(crate) const DIRECT_SPLIT: u32 = 1 << 27;
+const DIRECT_SPLIT: u32 = 1 << 27;
 /// A direct value of a pinyin variant (`Evasion::PINYIN`).
-pub(crate) const DIRECT_PINYIN: u32 = 1 << 26;
+const DIRECT_PINYIN: u32 = 1 << 26;
 /// Bits of the term id in a direct value: terms with larger ids go through the pattern table.
-pub(crate) const DIRECT_ID_BITS: u32 = 26;
+const DIRECT_ID_BITS: u32 = 26;
 const DIRECT_ID: u32 = (1 << DIRECT_ID_BITS) - 1;
 
 /// The direct automaton value of a pattern with `targets`, when it has one (see [`DIRECT_TERM`]).
