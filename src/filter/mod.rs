@@ -804,7 +804,10 @@ impl Filter {
         n + i.co_rules.capacity() * std::mem::size_of::<CoEntry>()
     }
 
-    /// The filter as a versioned, checksummed byte string for [`Filter::from_bytes`].
+    /// The filter as a versioned, checksummed byte string for [`Filter::from_bytes`]. This version
+    /// writes format 5 and reads formats 1 to 5; a library that reads only older formats rejects the
+    /// bytes with [`LoadErrorKind::UnsupportedVersion`](crate::LoadErrorKind::UnsupportedVersion), so
+    /// save with the oldest library that has to read them.
     pub fn to_bytes(&self) -> Vec<u8> {
         serial::to_bytes(&self.0)
     }
@@ -813,8 +816,8 @@ impl Filter {
     /// the term automaton is not rebuilt. The saved automaton is checked before use, so that even a
     /// deliberately forged file (with a valid checksum) cannot make a scan loop or panic: every
     /// failure link must lead towards the root and every reported match must fit its pattern. Files
-    /// of format version 1 (which did not store the automaton) still load; their automaton is
-    /// rebuilt.
+    /// of older format versions load too; those of version 1 (which did not store the automaton)
+    /// have their automaton rebuilt.
     ///
     /// Regex rules without literals are compiled here; every other regex rule compiles when a scan
     /// first needs it (a fraction of a millisecond each, once per loaded filter), as most are never
