@@ -232,6 +232,16 @@ fn reseal(v: &mut [u8]) {
     v[24..28].copy_from_slice(&crc.to_le_bytes());
 }
 
+/// Where `needle` occurs in `bytes`.
+fn occurrences(bytes: &[u8], needle: &[u8]) -> Vec<usize> {
+    bytes
+        .windows(needle.len())
+        .enumerate()
+        .filter(|(_, w)| *w == needle)
+        .map(|(i, _)| i)
+        .collect()
+}
+
 fn u32_at(v: &[u8], at: usize) -> u32 {
     u32::from_le_bytes(v[at..at + 4].try_into().unwrap())
 }
@@ -458,9 +468,7 @@ fn a_pattern_text_that_is_not_utf8_is_corrupt() {
         .unwrap();
     let bytes = f.to_bytes();
     let canon = "仿真枪".as_bytes();
-    let at: Vec<usize> = (0..bytes.len() - canon.len())
-        .filter(|&i| &bytes[i..i + canon.len()] == canon)
-        .collect();
+    let at = occurrences(&bytes, canon);
     assert_eq!(at.len(), 1, "the canonical text is stored once");
     assert_eq!(
         Filter::from_bytes(&bytes)
@@ -498,9 +506,7 @@ fn a_pattern_target_naming_no_deny_term_is_corrupt() {
         needle.extend_from_slice(text.as_bytes());
         needle.extend_from_slice(&1u32.to_le_bytes());
         needle.extend_from_slice(&[0, word]);
-        let at: Vec<usize> = (0..bytes.len() - needle.len())
-            .filter(|&i| bytes[i..i + needle.len()] == needle[..])
-            .collect();
+        let at = occurrences(&bytes, &needle);
         assert_eq!(at.len(), 1, "pattern {text} once");
         let id_at = at[0] + needle.len();
         for bad in [rule, past_the_end] {
