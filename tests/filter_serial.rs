@@ -348,7 +348,9 @@ fn version_4_files_still_load() {
         .unwrap();
     assert_eq!(u32_at(&new.to_bytes(), 8), 5);
     assert_eq!(old.term_count(), new.term_count());
-    assert_eq!(old.pattern_count(), new.pattern_count());
+    // Built now, the rule `出售.{0,10}[枪弹]` is also gated on 枪 and 弹 (single CJK characters
+    // became gate literals after this file was saved): two patterns more, which spare searches, not change matches.
+    assert_eq!(old.pattern_count() + 2, new.pattern_count());
     let texts = [
         "出售木仓支，有意者私聊",
         "卖弓单药",

@@ -719,10 +719,17 @@ const MAX_TRIGGERS: usize = 256;
 /// The shortest segment literal (in bytes) worth gating a rule on; see `segment_literals`.
 const MIN_SEGMENT_LITERAL: usize = 3;
 
-/// The shortest gate literal (in bytes) of a triggered rule; see `gate_literals`. Every hit of one
-/// costs a little on every text, clean ones included: a single CJK character (`卡`, 3 bytes) or
-/// three letters (`sel`) occur on most pages of ordinary text, `u盾` or `goip` rarely.
+/// The shortest gate literal (in bytes) of a triggered rule; see `gate_literals`. A gate never adds
+/// a search, it only spares some, but every hit of one costs a little on every text, clean ones
+/// included: three letters (` me`, `sor`) occur on most lines of English, `goip` rarely. A single
+/// CJK character (`铊`, `弩`, even `卡`) is fine: most are rare, and a common one only costs a push
+/// now and then (see `is_gate`).
 const MIN_GATE_LITERAL: usize = 4;
+
+/// Whether `literal` is long enough to gate a rule on (see `MIN_GATE_LITERAL`).
+fn is_gate(literal: &str) -> bool {
+    literal.len() >= MIN_GATE_LITERAL || !literal.is_ascii()
+}
 
 /// Literals such that every match of `pattern` starts with one of them (regex-syntax's prefix
 /// extraction), to put in the automaton as triggers; `None` when there is no such finite set of
@@ -739,8 +746,14 @@ pub(crate) fn trigger_literals(pattern: &str) -> Option<Vec<String>> {
 /// costs a search of the line, when one pass over the whole text is cheaper. `None` when there is
 /// no such set.
 pub(crate) fn segment_literals(pattern: &str) -> Option<Vec<String>> {
+    contained_literals(pattern, |l| l.len() >= MIN_SEGMENT_LITERAL)
+}
+
+/// Literals, each of them `usable`, such that every match of `pattern` contains one of them (see
+/// `segment_literals`).
+fn contained_literals(pattern: &str, usable: fn(&str) -> bool) -> Option<Vec<String>> {
     let hir = syntax::parse_with(pattern, &syntax_config()).ok()?;
-    let selective = |l: &Vec<String>| l.iter().all(|l| l.len() >= MIN_SEGMENT_LITERAL);
+    let selective = |l: &Vec<String>| l.iter().all(|l| usable(l));
     if let Some(l) = hir_literals(&hir, ExtractKind::Suffix).filter(selective) {
         return Some(l);
     }
@@ -753,16 +766,13 @@ pub(crate) fn segment_literals(pattern: &str) -> Option<Vec<String>> {
     })
 }
 
-/// For a rule with trigger literals: its segment literals (see `segment_literals`), when they say
-/// more than the triggers do. A trigger is searched only in a segment that holds one of them too,
-/// which spares the searches of "seller phrase near item" rules at a seller phrase with no item
-/// after it. `None` when the rule has no segment literals, one is shorter than `MIN_GATE_LITERAL`
-/// or each is one of its triggers.
+/// For a rule with trigger literals: literals every match contains (as `segment_literals` finds
+/// them, but each `is_gate`), when they say more than the triggers do. A trigger
+/// is searched only in a segment that holds one of them too, which spares the searches of "seller
+/// phrase near item" rules at a seller phrase with no item after it. `None` when there are no such
+/// literals or each is one of the rule's triggers.
 pub(crate) fn gate_literals(pattern: &str, triggers: &[String]) -> Option<Vec<String>> {
-    segment_literals(pattern).filter(|gates| {
-        gates.iter().all(|g| g.len() >= MIN_GATE_LITERAL)
-            && !gates.iter().all(|g| triggers.contains(g))
-    })
+    contained_literals(pattern, is_gate).filter(|gates| !gates.iter().all(|g| triggers.contains(g)))
 }
 
 fn literals(pattern: &str, kind: ExtractKind) -> Option<Vec<String>> {
@@ -927,7 +937,7 @@ fn first_line(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{segment_literals, trigger_literals};
+    use super::{gate_literals, segment_literals, trigger_literals};
 
     #[test]
     fn trigger_literals_cover_every_match_start() {
@@ -959,5 +969,20 @@ mod tests {
                 .all(|l| l.starts_with("点") || l.starts_with("dot")),
             "{lits:?}"
         );
+    }
+
+    #[test]
+    fn gates_are_literals_every_match_holds_that_its_triggers_do_not_say() {
+        let gates = |p: &str| gate_literals(p, &trigger_literals(p).expect("triggers"));
+        // A seller phrase gated on the items after it, single rare characters included.
+        let g = gates("(?:出售|收购)[^\\n]{0,10}(?:铊|毒药|弩)").expect("gated");
+        for item in ["铊", "毒药", "弩"] {
+            assert!(g.iter().any(|l| l.ends_with(item)), "{item}: {g:?}");
+        }
+        // Short ASCII literals occur on most lines of English: no gate.
+        assert_eq!(gates("(?:sell|buy)[^\\n]{0,10}(?:c4|tnt|dynamite)"), None);
+        assert!(gates("(?:sell|buy)[^\\n]{0,10}(?:semtex|dynamite)").is_some());
+        // Gates that are only the triggers again say nothing.
+        assert_eq!(gates("出售[^\\n]{0,6}出售"), None);
     }
 }
