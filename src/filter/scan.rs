@@ -72,11 +72,11 @@ pub struct Scratch {
     /// Segment literals of regex rules: `position << 32 | rule`, then `segment start << 32 | rule`
     /// (see `segment_keys`).
     gates: Vec<u64>,
-    /// Gate literals of triggered regex rules: `position << 32 | pattern`, then `segment start << 32 |
-    /// pattern` (see `run_triggers`).
+    /// Gate literals of triggered regex rules: `position << 32 | pattern` (see `run_triggers`).
     trigger_gates: Vec<u64>,
-    /// Per regex rule, the last segment whose gate literals open it (see `run_triggers`).
-    gate_open: Vec<u32>,
+    /// Per regex rule, the last segment whose gate literals open it and where the last of them
+    /// starts (see `run_triggers`).
+    gate_open: Vec<u64>,
     /// Positive co-occurrence phrases seen by `screen`: `rule << 32 | slot`.
     co_slots: Vec<u64>,
     /// Deny hits seen by `screen`, as canonical byte ranges.
@@ -538,8 +538,8 @@ fn run_triggers(
     regexes: &super::Regexes,
     caches: &mut RegexCaches,
     triggers: &mut Vec<u64>,
-    gates: &mut Vec<u64>,
-    gate_open: &mut Vec<u32>,
+    gates: &mut [u64],
+    gate_open: &mut Vec<u64>,
     rule_next: &mut Vec<u32>,
     mut found: impl FnMut(usize, usize, usize) -> bool,
 ) -> bool {
@@ -556,8 +556,10 @@ fn run_triggers(
     let mut seg_end = 0;
     let mut seg_start = None;
     let mut gates_ready = false;
-    // The segment whose gate literals are marked in `gate_open` (cleared once per run; marks are
-    // segment starts + 1, which only grow within a run).
+    // The segment whose gate literals are marked in `gate_open`: per rule, the segment's start + 1
+    // (high half; cleared once per run, marks only grow within a run) and one past where the
+    // rule's last gate literal in the segment starts (low half). A match from a trigger holds a
+    // gate literal, so one must start at or after the trigger.
     let mut opened = None;
     for &key in triggers.iter() {
         let pos = ((key >> 32) as usize).min(bytes.len());
@@ -574,29 +576,32 @@ fn run_triggers(
         }
         if regexes.needs_gate.get(rule).copied().unwrap_or(false) {
             if !gates_ready {
-                segment_keys(canon, gates);
+                sort_keys(gates);
                 gate_open.clear();
                 gate_open.resize(regexes.each.len(), 0);
                 gates_ready = true;
             }
             let start = *seg_start.get_or_insert_with(|| segment_start(bytes, 0, pos));
-            // The rules the segment's gate literals open, marked with the segment's start + 1.
-            let mark = start as u32 + 1;
+            // The rules the segment's gate literals open, in order of position (the last one
+            // marked is the last one there).
+            let mark = start as u64 + 1;
             if opened != Some(start) {
                 opened = Some(start);
                 let first = gates.partition_point(|&k| k < trigger(start, 0));
                 for &k in gates[first..]
                     .iter()
-                    .take_while(|&&k| (k >> 32) as usize == start)
+                    .take_while(|&&k| ((k >> 32) as usize) < seg_end)
                 {
+                    let after = (k >> 32) + 1;
                     for r in patterns.gated_rules(k as u32 as usize) {
                         if let Some(m) = gate_open.get_mut(r as usize) {
-                            *m = mark;
+                            *m = mark << 32 | after;
                         }
                     }
                 }
             }
-            if gate_open.get(rule) != Some(&mark) {
+            let open = gate_open.get(rule).copied().unwrap_or(0);
+            if open >> 32 != mark || (open as u32 as usize) <= pos {
                 continue;
             }
         }
