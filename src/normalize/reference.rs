@@ -718,6 +718,9 @@ mod tests {
             "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa b",
             "g u n w3ap0n 13800138000 壹叁捌 hello!! @user $hell",
             "军 火 军军火 the gun www.a。com",
+            // Numerals inside CJK runs: alone between two characters, repeated, two or three in a
+            // row, before a digit or a break, formal ones.
+            "一定要第一个好一一好三四个五六七好一1好一。二好壹叁捌好万一",
             // Symbols opening a token: the token is cut at 64 characters counted from them.
             &format!("@{} x", "ab".repeat(31)),
             &format!("@{}c x", "ab".repeat(31)),

@@ -356,7 +356,13 @@ impl<'a, O: Origins> Machine<'a, O> {
             }
             let mut cp = decode3(b0, b1, b2);
             let mut e = table.bmp(cp);
-            if e.kind != Kind::Han || (collapse && e.out == last) {
+            // A numeral alone between two CJK characters (一 in 一定, 三 in 第三个) is one of them:
+            // too short for a number, and with nothing numeric around it, `flush_num` emits it as
+            // `emit_han` does.
+            let lone_numeral = e.kind == Kind::Numeral
+                && matches!(bytes.get(i + 3..i + 6), Some(&[c0, c1, c2])
+                    if c0 & 0xF0 == 0xE0 && table.bmp(decode3(c0, c1, c2)).kind == Kind::Han);
+            if (e.kind != Kind::Han && !lone_numeral) || (collapse && e.out == last) {
                 // Pauses and breaks between two CJK characters ("好，好", "好。\n好"): their mark, as
                 // `emit_han` writes it, and the run goes on without a repeat to collapse.
                 let Some((mark, next_at, next)) = self.mark_before_han(table, bytes, i, e) else {
