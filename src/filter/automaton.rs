@@ -109,27 +109,19 @@ fn check(
     }
     // The shortest UTF-8 length of a character with each code (0: no character has it).
     let mut code_len = vec![0u8; alphabet as usize];
-    // Most code points of the map have no code: skipped sixteen at a time (an and over the block's
-    // bytes, which the compiler vectorises), then one at a time.
-    const BLOCK: usize = 16 * 4;
-    for (b, block) in table.chunks(BLOCK).enumerate() {
-        if block.iter().fold(0xFF, |all, &x| all & x) == 0xFF {
+    for (cp, chunk) in table.chunks_exact(4).enumerate() {
+        let code = word(chunk, 0);
+        // Most code points of the map have no code: skipped first.
+        if code == INVALID_CODE {
             continue;
         }
-        for (k, chunk) in block.chunks_exact(4).enumerate() {
-            let code = word(chunk, 0);
-            if code == INVALID_CODE {
-                continue;
-            }
-            let cp = (b * BLOCK / 4 + k) as u32;
-            let (Some(ch), Some(slot)) = (char::from_u32(cp), code_len.get_mut(code as usize))
-            else {
-                continue;
-            };
-            let len = ch.len_utf8() as u8;
-            if *slot == 0 || len < *slot {
-                *slot = len;
-            }
+        let (Some(ch), Some(slot)) = (char::from_u32(cp as u32), code_len.get_mut(code as usize))
+        else {
+            continue;
+        };
+        let len = ch.len_utf8() as u8;
+        if *slot == 0 || len < *slot {
+            *slot = len;
         }
     }
     // The character length of the transition into `s` from its parent, if there is one.
@@ -350,23 +342,22 @@ pub(crate) fn unpack(packed: &[u8]) -> Result<Vec<u8>, &'static str> {
         PACKED => {}
         _ => return Err("unknown automaton encoding"),
     }
-    let mut out = Vec::with_capacity(packed.len() + 1024);
     let n_states = c.u32()?;
-    put_u32(&mut out, n_states);
     let states = c.take(
         (n_states as usize)
             .checked_mul(STATE_BYTES)
             .ok_or("too many states")?,
     )?;
-    out.extend_from_slice(states);
     let len = c.u32()? as usize;
     if len > MAX_MAPPER_LEN {
         return Err("the character map is too long");
     }
+    // Room for all of it at once (the character map and the prefilter are bounded as `len` is):
+    // growing would copy the states, twice.
+    let mut out = Vec::with_capacity(8 + states.len() + len * 4 + c.0.len() + PREFILTER_LEN);
+    put_u32(&mut out, n_states);
+    out.extend_from_slice(states);
     put_u32(&mut out, len as u32);
-    // The map and the prefilter are the bulk of the output: room for both at once (bounded as `len`
-    // is), instead of growing, and copying, twice.
-    out.reserve(len * 4 + c.0.len() + PREFILTER_LEN);
     match c.take(1)?[0] {
         RAW => out.extend_from_slice(c.take(len * 4)?),
         PACKED => {
