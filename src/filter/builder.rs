@@ -767,10 +767,11 @@ fn contained_literals(pattern: &str, usable: fn(&str) -> bool) -> Option<Vec<Str
 }
 
 /// For a rule with trigger literals: literals every match contains (as `segment_literals` finds
-/// them, but each `is_gate`), when they say more than the triggers do. A trigger
-/// is searched only in a segment that holds one of them too, which spares the searches of "seller
-/// phrase near item" rules at a seller phrase with no item after it. `None` when there are no such
-/// literals or each is one of the rule's triggers.
+/// them, but each `is_gate`), when they say more than the triggers do. A trigger is searched only
+/// when one of them starts at or after it in its segment, which spares the searches of "seller
+/// phrase near item" rules at a seller phrase with no item after it. `None` when there are no
+/// such literals or each is one of the rule's triggers. (A literal that canonical text never holds,
+/// such as `é`, gates nothing away: the rule could not match there either.)
 pub(crate) fn gate_literals(pattern: &str, triggers: &[String]) -> Option<Vec<String>> {
     contained_literals(pattern, is_gate).filter(|gates| !gates.iter().all(|g| triggers.contains(g)))
 }
