@@ -227,12 +227,7 @@ mod tests {
             " ", " ", ", ", ".", "\n", "-", "_", "@", "", "! ", "  ", "/",
         ];
         let mut state = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut next = |n: usize| (crate::filter::xorshift(&mut state) % n as u64) as usize;
         let (mut texts_with_matches, mut matches) = (0, 0);
         for _ in 0..4000 {
             let mut text = String::new();

@@ -866,6 +866,15 @@ impl Filter {
     }
 }
 
+/// The next number of a xorshift64 sequence in `state` (nonzero): random but repeatable test data.
+#[cfg(test)]
+pub(crate) fn xorshift(state: &mut u64) -> u64 {
+    *state ^= *state << 13;
+    *state ^= *state >> 7;
+    *state ^= *state << 17;
+    *state
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

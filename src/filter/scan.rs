@@ -1398,12 +1398,7 @@ mod segment_tests {
         // Short lists by insertion, longer ones by `sort_unstable`: both sides of the cut, in
         // order, reversed, nearly in order and scrambled, with repeats.
         let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = move || crate::filter::xorshift(&mut seed);
         for len in [0, 1, 2, 3, 28, 63, 64, 65, 200] {
             for shape in 0..4 {
                 let mut keys: Vec<u64> = (0..len as u64)
