@@ -71,7 +71,7 @@ pub(crate) struct Table {
     /// How runs of plain ASCII words fold, when the stream machine may copy them in bulk.
     ascii_words: AsciiWords,
     /// The evasion flags of each ASCII letter in such a copy (a space, a word boundary, has none).
-    ascii_flags: [Evasion; 128],
+    ascii_flags: [Evasion; 256],
 }
 
 /// How the ASCII letters of a configuration fold, for the bulk copy of plain words.
@@ -141,6 +141,11 @@ fn ascii_words(bmp: &[Entry], bytes: &[ByteClass; 256]) -> AsciiWords {
         return AsciiWords::NoBulk;
     }
     let letters = || (0u8..0x80).filter(|&b| bytes[usize::from(b)] == ByteClass::Letter);
+    // The bulk copy finds words eight bytes at a time, by the letters' code points.
+    if !(0u8..0x80).all(|b| (bytes[usize::from(b)] == ByteClass::Letter) == b.is_ascii_alphabetic())
+    {
+        return AsciiWords::NoBulk;
+    }
     if letters().all(|b| bmp[usize::from(b)].out == u32::from(b.to_ascii_lowercase())) {
         AsciiWords::Lowercase
     } else if letters().all(|b| bmp[usize::from(b)].out == u32::from(b)) {
@@ -239,7 +244,7 @@ impl Table {
             multi: Vec::new(),
             bytes: [ByteClass::Other; 256],
             ascii_words: AsciiWords::NoBulk,
-            ascii_flags: [Evasion::empty(); 128],
+            ascii_flags: [Evasion::empty(); 256],
         };
         let mut bmp = Vec::with_capacity(0x10000);
         for cp in 0..0x10000u32 {
@@ -302,7 +307,7 @@ impl Table {
     /// for a space.
     #[inline]
     pub(crate) fn ascii_flags(&self, b: u8) -> Evasion {
-        self.ascii_flags[usize::from(b & 0x7F)]
+        self.ascii_flags[usize::from(b)]
     }
 
     /// What byte `b` of UTF-8 text is to the ASCII word loop.

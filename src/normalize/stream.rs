@@ -81,6 +81,68 @@ fn has_triple(word: &[u8]) -> bool {
         .any(|w| (w[0] | 0x20) == (w[1] | 0x20) && (w[1] | 0x20) == (w[2] | 0x20))
 }
 
+/// Where the run of ASCII letters (`A-Z`, `a-z`) starting at `s` ends, `limit` at most, or `None`
+/// when one letter stands three times in a row in it (compared without case; a run may be looked
+/// at past `limit`, which only gives `None` more often). Eight bytes at a time: a word usually ends
+/// in the first eight.
+#[inline(always)]
+fn letter_run(bytes: &[u8], s: usize, limit: usize) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = ONES * 0x80;
+    const LOW7: u64 = ONES * 0x7F;
+    let mut e = s;
+    // The last letter before `e` (lower case, 0 at the start) and whether it repeats the one
+    // before it (the high bit of the top byte).
+    let mut prev = 0u64;
+    let mut prev_same = 0u64;
+    while e < limit {
+        let Some(&chunk) = bytes.get(e..).and_then(|b| b.first_chunk::<8>()) else {
+            break;
+        };
+        let w = u64::from_le_bytes(chunk);
+        let x = w | (ONES * 0x20);
+        let low = x & LOW7;
+        // Per byte: ASCII, and `b | 0x20` within `a..=z` (no carry crosses a byte).
+        let letters = (low + ONES * 0x1F) & !(low + ONES * 0x05) & !w & HIGH;
+        let n = (!letters & HIGH).trailing_zeros() / 8;
+        // Bytes equal to the one before them (exact zero-byte test of the difference).
+        let y = x ^ ((x << 8) | prev);
+        let same = !(((y & LOW7) + LOW7) | y | LOW7);
+        let triple = same & ((same << 8) | (prev_same >> 56));
+        let in_run = if n == 8 {
+            u64::MAX
+        } else {
+            (1u64 << (8 * n)) - 1
+        };
+        if triple & in_run != 0 {
+            return None;
+        }
+        if n < 8 {
+            return Some(limit.min(e + n as usize));
+        }
+        prev = x >> 56;
+        prev_same = same;
+        e += 8;
+    }
+    // The last few bytes of the text.
+    let mut prev = prev as u8;
+    let mut same = u32::from(prev_same >> 63 != 0);
+    while e < limit && bytes[e].is_ascii_alphabetic() {
+        let c = bytes[e] | 0x20;
+        if c == prev {
+            same += 1;
+            if same == 2 {
+                return None;
+            }
+        } else {
+            same = 0;
+            prev = c;
+        }
+        e += 1;
+    }
+    Some(e.min(limit))
+}
+
 /// Decodes the character at byte `i` of valid UTF-8 that does not start with an ASCII byte:
 /// its code point and length.
 #[inline]
@@ -145,14 +207,17 @@ impl Origins for Vec<CanonChar> {
     }
     #[inline]
     fn extend_ascii(&mut self, table: &Table, offset: u32, start: u32, bytes: &[u8]) {
-        self.extend(bytes.iter().enumerate().map(|(k, &b)| {
-            let k = k as u32;
-            CanonChar {
-                offset: offset + k,
-                start: start + k,
-                end: start + k + 1,
+        let (mut offset, mut start) = (offset, start);
+        self.extend(bytes.iter().map(|&b| {
+            let c = CanonChar {
+                offset,
+                start,
+                end: start + 1,
                 evasions: table.ascii_flags(b),
-            }
+            };
+            offset += 1;
+            start += 1;
+            c
         }));
     }
 }
@@ -612,23 +677,8 @@ impl<'a, O: Origins> Machine<'a, O> {
             }
         };
         let limit = bytes.len().min(token + MAX_TOKEN);
-        let mut e = s;
-        let mut prev = 0u8;
-        let mut same = 0u32;
-        while e < limit && table.byte_class(bytes[e]) == ByteClass::Letter {
-            let c = bytes[e] | 0x20;
-            if c == prev {
-                // A letter three times in a row collapses: the general path does that.
-                same += 1;
-                if same == 2 {
-                    return None;
-                }
-            } else {
-                same = 0;
-                prev = c;
-            }
-            e += 1;
-        }
+        // A letter three times in a row collapses: the general path does that.
+        let e = letter_run(bytes, s, limit)?;
         // "aaa…" may be one collapsed letter.
         if self.cfg.join_spaced
             && self.cfg.collapse_repeats
@@ -1365,5 +1415,77 @@ impl<'a, O: Origins> Machine<'a, O> {
         self.gap = after;
         num.clear();
         self.num = num;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::letter_run;
+    use crate::filter::xorshift;
+
+    /// `letter_run` one byte at a time.
+    fn letter_run_bytewise(bytes: &[u8], s: usize, limit: usize) -> Option<usize> {
+        let mut e = s;
+        while e < limit && bytes[e].is_ascii_alphabetic() {
+            if e >= s + 2 && bytes[e - 2..=e].iter().all(|b| b | 0x20 == bytes[e] | 0x20) {
+                return None;
+            }
+            e += 1;
+        }
+        Some(e)
+    }
+
+    #[test]
+    fn letter_runs_eight_bytes_at_a_time_end_where_a_byte_loop_ends() {
+        // Letters of both cases around the 0x20 bit, neighbours of the letter ranges, non-ASCII.
+        let alphabet: &[&[u8]] = &[
+            b"a",
+            b"A",
+            b"b",
+            b"B",
+            b"z",
+            b"Z",
+            b"a",
+            b"a",
+            b"A",
+            b" ",
+            b"@",
+            b"[",
+            b"`",
+            b"{",
+            b"1",
+            b"\xc3\xa9",
+            b"\xe5\x86\x9b",
+            b"\x01",
+        ];
+        let mut state = 0x5eed_1e77e2_u64;
+        for _ in 0..20_000 {
+            let len = (xorshift(&mut state) % 40) as usize;
+            let mut text = Vec::new();
+            while text.len() < len {
+                let pick = (xorshift(&mut state) % alphabet.len() as u64) as usize;
+                text.extend_from_slice(alphabet[pick]);
+            }
+            let s = (xorshift(&mut state) % (text.len() as u64 + 1)) as usize;
+            let whole = letter_run(&text, s, text.len());
+            assert_eq!(
+                whole,
+                letter_run_bytewise(&text, s, text.len()),
+                "{text:?} from {s}"
+            );
+            // With a nearer limit a run may be refused for a triple past the limit, never
+            // ended elsewhere.
+            let limit = s + (xorshift(&mut state) % 12) as usize;
+            let limit = limit.min(text.len());
+            if let Some(e) = letter_run(&text, s, limit) {
+                assert_eq!(
+                    Some(e),
+                    letter_run_bytewise(&text, s, limit),
+                    "{text:?} {s}..{limit}"
+                );
+            } else {
+                assert_eq!(whole, None, "{text:?} {s}..{limit}");
+            }
+        }
     }
 }
