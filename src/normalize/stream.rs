@@ -104,21 +104,18 @@ fn letter_run(bytes: &[u8], s: usize, limit: usize) -> Option<usize> {
         let low = x & LOW7;
         // Per byte: ASCII, and `b | 0x20` within `a..=z` (no carry crosses a byte).
         let letters = (low + ONES * 0x1F) & !(low + ONES * 0x05) & !w & HIGH;
-        let n = (!letters & HIGH).trailing_zeros() / 8;
+        // The high bits of the bytes that end the run (none when all eight are letters).
+        let stop = !letters & HIGH;
         // Bytes equal to the one before them (exact zero-byte test of the difference).
         let y = x ^ ((x << 8) | prev);
         let same = !(((y & LOW7) + LOW7) | y | LOW7);
         let triple = same & ((same << 8) | (prev_same >> 56));
-        let in_run = if n == 8 {
-            u64::MAX
-        } else {
-            (1u64 << (8 * n)) - 1
-        };
-        if triple & in_run != 0 {
+        // Up to the first stop (a byte that ends the run never equals a letter before it).
+        if triple & (stop ^ stop.wrapping_sub(1)) != 0 {
             return None;
         }
-        if n < 8 {
-            return Some(limit.min(e + n as usize));
+        if stop != 0 {
+            return Some(limit.min(e + (stop.trailing_zeros() / 8) as usize));
         }
         prev = x >> 56;
         prev_same = same;
