@@ -168,6 +168,9 @@ fn decode3(b0: u8, b1: u8, b2: u8) -> u32 {
 /// the look-back bounded.
 const MAX_TOKEN: usize = 64;
 
+/// Blocks of plain words this long or shorter are copied byte by byte.
+const SHORT_BLOCK: usize = 4;
+
 /// The most pauses and breaks [`Machine::han_run`] looks past between two CJK characters.
 const MAX_MARKS: usize = 8;
 
@@ -796,6 +799,20 @@ impl<'a, O: Origins> Machine<'a, O> {
     #[inline]
     fn copy_block(&mut self, table: &Table, input: &str, from: usize, to: usize, lowercase: bool) {
         if from >= to {
+            return;
+        }
+        if to - from <= SHORT_BLOCK {
+            // A few bytes: one at a time costs less than setting up the bulk copy.
+            for (k, &b) in input.as_bytes()[from..to].iter().enumerate() {
+                let ch = if lowercase { b.to_ascii_lowercase() } else { b };
+                let start = (from + k) as u32;
+                self.push(
+                    char::from(ch & 0x7F),
+                    start,
+                    start + 1,
+                    table.ascii_flags(b),
+                );
+            }
             return;
         }
         let offset = self.text.len();
