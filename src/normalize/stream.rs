@@ -619,16 +619,19 @@ impl<'a, O: Origins> Machine<'a, O> {
         // Trailing symbols of the last word: junk, as `junk_trailing` makes them.
         self.junk_trailing(letters_end, k);
         // The repeat state the last word leaves, as `emit_ascii_letter` tracks it.
+        // Its last letter, as many times as it ends the word (once for `w`: `ww` is not collapsed).
+        let fold = |b: u8| if lowercase { b.to_ascii_lowercase() } else { b };
+        let letters = &bytes[word..letters_end];
         self.run_len = 0;
-        let collapse = self.cfg.collapse_repeats;
-        for &b in &bytes[word..letters_end] {
-            let ch = char::from(if lowercase { b.to_ascii_lowercase() } else { b });
-            if collapse && ch == self.run_ch && self.run_len > 0 && ch != 'w' {
-                self.run_len += 1;
+        if let Some(&last) = letters.last() {
+            let ch = fold(last);
+            let times = if self.cfg.collapse_repeats && ch != b'w' {
+                letters.iter().rev().take_while(|&&b| fold(b) == ch).count()
             } else {
-                self.run_ch = ch;
-                self.run_len = 1;
-            }
+                1
+            };
+            self.run_ch = char::from(ch);
+            self.run_len = times as u32;
         }
         self.last = Last::Word { all_digits: false };
         k
