@@ -8,7 +8,7 @@ use std::sync::Arc;
 use daachorse::CharwiseDoubleArrayAhoCorasick;
 use regex_automata::{meta, util::syntax};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
-use regex_syntax::hir::{Hir, HirKind};
+use regex_syntax::hir::{Hir, HirKind, Look};
 
 use super::ascii::AsciiAutomaton;
 use super::error::{BuildError, BuildErrorKind};
@@ -617,9 +617,10 @@ pub(crate) fn compile(
         });
     }
     for (i, rule) in regex_rules.iter().enumerate() {
-        let (kind, literals) = match trigger_literals(&rule.pattern) {
+        let (kind, literals) = match word_start_triggers(&rule.pattern) {
             Some(literals) => {
-                if let Some(gates) = gate_literals(&rule.pattern, &literals) {
+                let texts: Vec<String> = literals.iter().map(|(l, _)| l.clone()).collect();
+                if let Some(gates) = gate_literals(&rule.pattern, &texts) {
                     for literal in gates {
                         c.patterns.add(&literal, rule_target(TARGET_REGEX_GATE, i));
                     }
@@ -627,12 +628,19 @@ pub(crate) fn compile(
                 (TARGET_REGEX, literals)
             }
             None => match segment_literals(&rule.pattern) {
-                Some(literals) => (TARGET_REGEX_SEGMENT, literals),
+                Some(literals) => (
+                    TARGET_REGEX_SEGMENT,
+                    literals.into_iter().map(|l| (l, false)).collect(),
+                ),
                 None => continue,
             },
         };
-        for literal in literals {
-            c.patterns.add(&literal, rule_target(kind, i));
+        for (literal, word_start) in literals {
+            let mut target = rule_target(kind, i);
+            if word_start {
+                target.word = WORD_START;
+            }
+            c.patterns.add(&literal, target);
         }
     }
     let patterns = c.patterns.into_table();
@@ -736,6 +744,79 @@ fn is_gate(literal: &str) -> bool {
 /// non-empty literals (a rule that may start anywhere, such as `[^\n]?x`).
 pub(crate) fn trigger_literals(pattern: &str) -> Option<Vec<String>> {
     literals(pattern, ExtractKind::Prefix)
+}
+
+/// The trigger literals of `pattern` (literals every match starts with, as `trigger_literals`
+/// finds them, taken branch by branch of a leading alternation), each with whether every match
+/// starting with it starts at an ASCII word boundary before a word character: a `(?-u:\b)` opens
+/// each branch it comes from, and it starts with a letter, digit or `_`. Such a literal right
+/// after an ASCII letter or digit cannot start a match, so its hit is a trigger only at the start
+/// of a word, as a whole-word term's is (`WORD_START`): `wa` and `tel` of a phone-marker rule
+/// occur inside many English words (`want`, `hotel`), each a search. `None` when there are no
+/// trigger literals.
+pub(crate) fn word_start_triggers(pattern: &str) -> Option<Vec<(String, bool)>> {
+    let whole = || {
+        trigger_literals(pattern).map(|ls| ls.into_iter().map(|l| (l, false)).collect::<Vec<_>>())
+    };
+    let Some(hir) = syntax::parse_with(pattern, &syntax_config()).ok() else {
+        return whole();
+    };
+    let mut found = Vec::new();
+    if !boundary_prefixes(&hir, &mut found) || found.is_empty() {
+        return whole();
+    }
+    // One entry per literal, at a boundary only if it is so in every branch it comes from.
+    let mut literals: Vec<(String, bool)> = Vec::new();
+    for (literal, at_boundary) in found {
+        let at_boundary = at_boundary
+            && literal
+                .bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_');
+        match literals.iter_mut().find(|(l, _)| *l == literal) {
+            Some((_, b)) => *b &= at_boundary,
+            None => literals.push((literal, at_boundary)),
+        }
+    }
+    if literals.len() > MAX_TRIGGERS {
+        return whole();
+    }
+    Some(literals)
+}
+
+/// Adds to `out` literals every match of `hir` starts with, each with whether its branch opens
+/// with an ASCII word boundary (see `word_start_triggers`). False when some branch has no finite
+/// set of such literals.
+fn boundary_prefixes(hir: &Hir, out: &mut Vec<(String, bool)>) -> bool {
+    let mut push = |h: &Hir, at_boundary: bool| match hir_literals(h, ExtractKind::Prefix) {
+        Some(literals) => {
+            out.extend(literals.into_iter().map(|l| (l, at_boundary)));
+            true
+        }
+        None => false,
+    };
+    match hir.kind() {
+        HirKind::Capture(c) => boundary_prefixes(&c.sub, out),
+        HirKind::Alternation(branches) => branches.iter().all(|b| boundary_prefixes(b, out)),
+        HirKind::Concat(parts) if !parts.is_empty() => {
+            let with_rest = |first: &Hir| {
+                let mut all = vec![first.clone()];
+                all.extend_from_slice(&parts[1..]);
+                Hir::concat(all)
+            };
+            match parts[0].kind() {
+                HirKind::Look(
+                    Look::WordAscii | Look::WordStartAscii | Look::WordStartHalfAscii,
+                ) => push(hir, true),
+                HirKind::Capture(c) => boundary_prefixes(&with_rest(&c.sub), out),
+                HirKind::Alternation(branches) => branches
+                    .iter()
+                    .all(|b| boundary_prefixes(&with_rest(b), out)),
+                _ => push(hir, false),
+            }
+        }
+        _ => push(hir, false),
+    }
 }
 
 /// Literals such that every match of `pattern` contains one of them, so a match lies in a segment
@@ -938,7 +1019,7 @@ fn first_line(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{gate_literals, segment_literals, trigger_literals};
+    use super::{gate_literals, segment_literals, trigger_literals, word_start_triggers};
 
     #[test]
     fn trigger_literals_cover_every_match_start() {
@@ -970,6 +1051,46 @@ mod tests {
                 .all(|l| l.starts_with("点") || l.starts_with("dot")),
             "{lits:?}"
         );
+    }
+
+    #[test]
+    fn triggers_a_word_boundary_opens_need_a_word_start() {
+        let marked = |p: &str| {
+            let mut t = word_start_triggers(p).expect("triggers");
+            t.sort();
+            t
+        };
+        let owned = |l: &[(&str, bool)]| -> Vec<(String, bool)> {
+            l.iter().map(|&(s, b)| (s.to_string(), b)).collect()
+        };
+        assert_eq!(
+            marked(r"(?:(?-u:\b)(?:call|wa)(?-u:\b)|电话)\d{3}"),
+            owned(&[("call", true), ("wa", true), ("电话", false)])
+        );
+        // A literal that some branch starts without a boundary, or one that does not start with a
+        // word character (the boundary then wants a word character before it), is not marked.
+        assert_eq!(marked(r"(?-u:\b)ab\d|ab[a-z]"), owned(&[("ab", false)]));
+        assert_eq!(marked(r"(?-u:\b) com"), owned(&[(" com", false)]));
+        assert_eq!(
+            marked(r"x(?-u:\b)y?"),
+            owned(&[("x", false), ("xy", false)])
+        );
+        // Inside groups, and with Unicode boundaries (not checked by the scan) left alone.
+        assert_eq!(
+            marked(r"((?-u:\b)(?:sell|buy)) now"),
+            owned(&[("buy now", true), ("sell now", true)])
+        );
+        assert_eq!(marked(r"\bsell"), owned(&[("sell", false)]));
+        // The literals are the rule's trigger literals, marked or not.
+        for p in [
+            r"(?:(?-u:\b)q{1,2}|扣{1,2})\d",
+            r"(?:出售|收购)[^\n]{0,10}枪",
+        ] {
+            let mut plain = trigger_literals(p).expect("triggers");
+            plain.sort();
+            let words: Vec<String> = marked(p).into_iter().map(|(l, _)| l).collect();
+            assert_eq!(words, plain, "{p}");
+        }
     }
 
     #[test]

@@ -1590,6 +1590,67 @@ regex: \\d{2}岁
     }
 
     #[test]
+    fn triggers_that_need_a_word_start_find_what_their_rules_find() {
+        // `wa`, `tel`, `call`, `q` and `qq` open their branches with a word boundary, 扣 and `vx`
+        // do not.
+        let rules = [
+            r"(?-u:\b)(?:wa|tel|call)(?-u:\b) ?\d{3}",
+            r"(?:(?-u:\b)q{1,2}|扣|vx)\d{3}",
+        ];
+        let lexicon: String = rules.iter().map(|r| format!("regex: {r}\n")).collect();
+        let f = Filter::builder()
+            .add_lexicon(&lexicon, "word starts")
+            .build()
+            .expect("the lexicon builds");
+        let res: Vec<regex_automata::meta::Regex> = rules
+            .iter()
+            .map(|r| regex_automata::meta::Regex::new(r).expect("valid"))
+            .collect();
+        let normalizer = crate::Normalizer::default();
+        let pieces = [
+            "wa", "tel", "call", "ho", "a", "q", "qq", "扣", " ", " ", "123", "123", "_", "电话",
+            "x", "9", " wa", " q", "vx",
+        ];
+        let mut out = Vec::new();
+        let mut scratch = Scratch::new();
+        let mut state = 0x77a5_u64;
+        let (mut matched, mut clean, mut inside_words) = (0, 0, 0);
+        for _ in 0..20_000 {
+            let n = 2 + (crate::filter::xorshift(&mut state) % 8) as usize;
+            let text: String = (0..n)
+                .map(|_| {
+                    pieces[(crate::filter::xorshift(&mut state) % pieces.len() as u64) as usize]
+                })
+                .collect();
+            let canon = normalizer.normalize(&text);
+            let want = res.iter().any(|r| r.is_match(canon.text()));
+            find_all_full(&f.0, &text, &mut scratch, &mut out);
+            assert_eq!(!out.is_empty(), want, "{text:?} ({:?})", canon.text());
+            assert_eq!(f.is_match(&text), want, "is_match of {text:?}");
+            if want {
+                matched += 1;
+            } else {
+                clean += 1;
+            }
+            let t = canon.text();
+            if ["hotel", "awa", "acall", "xq"]
+                .iter()
+                .any(|w| t.contains(w))
+            {
+                inside_words += 1;
+            }
+        }
+        assert!(
+            matched > 1000 && clean > 1000,
+            "{matched} matched, {clean} clean"
+        );
+        assert!(
+            inside_words > 1000,
+            "{inside_words} texts with a trigger inside a word"
+        );
+    }
+
+    #[test]
     fn find_all_after_a_clean_text_gives_the_full_answer() {
         let f = filter(true);
         // One scratch carried through the stream (so each text is screened first or not depending
