@@ -758,7 +758,7 @@ pub(crate) fn word_start_triggers(pattern: &str) -> Option<Vec<(String, bool)>> 
     let whole = || {
         trigger_literals(pattern).map(|ls| ls.into_iter().map(|l| (l, false)).collect::<Vec<_>>())
     };
-    let Some(hir) = syntax::parse_with(pattern, &syntax_config()).ok() else {
+    let Some(hir) = parse_for_literals(pattern) else {
         return whole();
     };
     let mut found = Vec::new();
@@ -833,7 +833,7 @@ pub(crate) fn segment_literals(pattern: &str) -> Option<Vec<String>> {
 /// Literals, each of them `usable`, such that every match of `pattern` contains one of them (see
 /// `segment_literals`).
 fn contained_literals(pattern: &str, usable: fn(&str) -> bool) -> Option<Vec<String>> {
-    let hir = syntax::parse_with(pattern, &syntax_config()).ok()?;
+    let hir = parse_for_literals(pattern)?;
     let selective = |l: &Vec<String>| l.iter().all(|l| usable(l));
     if let Some(l) = hir_literals(&hir, ExtractKind::Suffix).filter(selective) {
         return Some(l);
@@ -858,8 +858,58 @@ pub(crate) fn gate_literals(pattern: &str, triggers: &[String]) -> Option<Vec<St
 }
 
 fn literals(pattern: &str, kind: ExtractKind) -> Option<Vec<String>> {
-    let hir = syntax::parse_with(pattern, &syntax_config()).ok()?;
+    let hir = parse_for_literals(pattern)?;
     hir_literals(&hir, kind)
+}
+
+/// The most times a repeated literal may repeat for `spell_out_repeats` to write the repetition out.
+const MAX_SPELLED_REPEAT: u32 = 4;
+
+/// `pattern` parsed for literal extraction: its bounded repetitions of a literal spelled out.
+fn parse_for_literals(pattern: &str) -> Option<Hir> {
+    let hir = syntax::parse_with(pattern, &syntax_config()).ok()?;
+    Some(spell_out_repeats(&hir))
+}
+
+/// `hir` with each repetition of a literal at most `MAX_SPELLED_REPEAT` times (`w{1,3}`, `l{1,2}`)
+/// written out as an alternation of its counts, most first when greedy. regex-syntax's extractor
+/// stops at such a repetition (`w{1,3} ` gives the trigger `w`, which starts a tenth of all English
+/// words; written out, `www `, `ww ` and `w `). The language is the same, so literals every match
+/// starts with (or contains) are still that.
+fn spell_out_repeats(hir: &Hir) -> Hir {
+    match hir.kind() {
+        HirKind::Repetition(rep)
+            if matches!(rep.sub.kind(), HirKind::Literal(_))
+                && rep
+                    .max
+                    .is_some_and(|max| max >= rep.min && max <= MAX_SPELLED_REPEAT) =>
+        {
+            let max = rep.max.unwrap_or(rep.min);
+            let mut counts: Vec<u32> = (rep.min..=max).collect();
+            if rep.greedy {
+                counts.reverse();
+            }
+            Hir::alternation(
+                counts
+                    .into_iter()
+                    .map(|k| Hir::concat(vec![(*rep.sub).clone(); k as usize]))
+                    .collect(),
+            )
+        }
+        HirKind::Repetition(rep) => Hir::repetition(regex_syntax::hir::Repetition {
+            sub: Box::new(spell_out_repeats(&rep.sub)),
+            ..rep.clone()
+        }),
+        HirKind::Concat(parts) => Hir::concat(parts.iter().map(spell_out_repeats).collect()),
+        HirKind::Alternation(branches) => {
+            Hir::alternation(branches.iter().map(spell_out_repeats).collect())
+        }
+        HirKind::Capture(c) => Hir::capture(regex_syntax::hir::Capture {
+            sub: Box::new(spell_out_repeats(&c.sub)),
+            ..c.clone()
+        }),
+        _ => hir.clone(),
+    }
 }
 
 fn hir_literals(hir: &Hir, kind: ExtractKind) -> Option<Vec<String>> {
@@ -1019,7 +1069,9 @@ fn first_line(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{gate_literals, segment_literals, trigger_literals, word_start_triggers};
+    use super::{
+        gate_literals, parse_for_literals, segment_literals, trigger_literals, word_start_triggers,
+    };
 
     #[test]
     fn trigger_literals_cover_every_match_start() {
@@ -1090,6 +1142,50 @@ mod tests {
             plain.sort();
             let words: Vec<String> = marked(p).into_iter().map(|(l, _)| l).collect();
             assert_eq!(words, plain, "{p}");
+        }
+    }
+
+    #[test]
+    fn spelled_out_repeats_match_what_the_repetition_matches() {
+        // The extractor sees through a spelled-out repetition.
+        let mut w = trigger_literals(r"(?-u:\b)w{1,3} [a-z0-9]{2}").expect("triggers");
+        w.sort();
+        assert_eq!(w, ["w ", "ww ", "www "]);
+        let sell = trigger_literals(r"(?:sel{1,2}ing|buy)").expect("triggers");
+        assert!(sell
+            .iter()
+            .all(|l| ["selling", "seling", "buy"].contains(&l.as_str())));
+        // Same matches, same spans: greedy and lazy, optional, nested, and repeats left alone.
+        let patterns = [
+            r"(?-u:\b)w{1,3} [a-z]",
+            r"a{0,2}b",
+            r"a{2,4}?b?",
+            r"(?:ab{1,2}){1,2}c",
+            r"x(?:y{1,3}|z{0,1})",
+            r"a{1,9}",
+            r"[ab]{1,2}a",
+        ];
+        let alphabet = ["a", "b", "c", "w", "ww", "x", "y", "z", " ", "q"];
+        let mut state = 0xabcd_u64;
+        for p in patterns {
+            let plain = regex_automata::meta::Regex::new(p).expect("valid");
+            let hir = parse_for_literals(p).expect("parses");
+            let spelled = regex_automata::meta::Regex::builder()
+                .build_from_hir(&hir)
+                .expect("builds");
+            for _ in 0..3_000 {
+                let n = (crate::filter::xorshift(&mut state) % 10) as usize;
+                let text: String = (0..n)
+                    .map(|_| {
+                        alphabet
+                            [(crate::filter::xorshift(&mut state) % alphabet.len() as u64) as usize]
+                    })
+                    .collect();
+                let spans = |r: &regex_automata::meta::Regex| {
+                    r.find_iter(&text).map(|m| m.range()).collect::<Vec<_>>()
+                };
+                assert_eq!(spans(&plain), spans(&spelled), "{p} on {text:?}");
+            }
         }
     }
 
