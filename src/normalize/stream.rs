@@ -310,6 +310,11 @@ impl<'a, O: Origins> Machine<'a, O> {
                         i = next;
                         continue;
                     }
+                } else if b.is_ascii_digit() && self.tok.is_empty() && self.num.is_empty() {
+                    if let Some(next) = self.ascii_number(table, input, i) {
+                        i = next;
+                        continue;
+                    }
                 }
                 let e = table.bmp(u32::from(b));
                 if e.kind == Kind::Junk && self.tok.is_empty() {
@@ -401,7 +406,7 @@ impl<'a, O: Origins> Machine<'a, O> {
 
     /// After `fast_han`: the CJK characters (three UTF-8 bytes each) that follow directly, with no
     /// gap and no repeat, in a tight loop. Returns where the run ends.
-    #[inline]
+    #[inline(never)]
     fn han_run(&mut self, table: &Table, input: &str, mut i: usize) -> usize {
         if !matches!(self.last, Last::Han) || !self.gap.is_empty() {
             return i;
@@ -560,6 +565,65 @@ impl<'a, O: Origins> Machine<'a, O> {
         }
         let (j, end) = self.plan_word(table, input, i, first_letter, opening)?;
         Some(self.emit_ascii_word(table, input, opening, i, j, end))
+    }
+
+    /// A number of two or more ASCII digits at `i` that is a token of its own (what follows it ends
+    /// a token and cannot join it: junk, a break, a pause, a CJK character or numeral, or the end),
+    /// emitted as the token path emits an all-digit word: a phone number or a WeChat id's digits
+    /// without an atom per digit. Returns where it ends; `None` leaves it to the token path.
+    #[inline(never)]
+    fn ascii_number(&mut self, table: &Table, input: &str, i: usize) -> Option<usize> {
+        let bytes = input.as_bytes();
+        let limit = bytes.len().min(i + MAX_TOKEN);
+        let mut j = i;
+        while j < limit
+            && bytes[j].is_ascii_digit()
+            && table.bmp(u32::from(bytes[j])).kind == Kind::Digit
+        {
+            j += 1;
+        }
+        if j < i + 2 {
+            return None;
+        }
+        if let Some(&b) = bytes.get(j) {
+            let kind = if b < 0x80 {
+                table.bmp(u32::from(b)).kind
+            } else {
+                let (cp, _) = decode(bytes, j);
+                if cp >= 0x10000 {
+                    return None;
+                }
+                table.bmp(cp).kind
+            };
+            let ends = matches!(
+                kind,
+                Kind::Junk
+                    | Kind::Emoji
+                    | Kind::Han
+                    | Kind::Numeral
+                    | Kind::HardBreak
+                    | Kind::SoftBreak
+                    | Kind::Pause
+            );
+            if !ends {
+                return None;
+            }
+        }
+        // What `take_word` and `emit_word` do with the token.
+        self.flush_spaced();
+        self.word_prefix(i as u32, true);
+        for (k, &b) in bytes[i..j].iter().enumerate() {
+            let e = table.bmp(u32::from(b));
+            let mut flags = e.evasions();
+            if k == 0 {
+                flags |= std::mem::take(&mut self.pending);
+            }
+            let start = (i + k) as u32;
+            self.emit_parts(e.ch(), start, start + 1, flags, 0);
+        }
+        self.last = Last::Word { all_digits: true };
+        self.continues = false;
+        Some(j)
     }
 
     /// After a word whose letters end at `j` and whose trailing symbols end at `t`: the words
