@@ -82,11 +82,12 @@ fn has_triple(word: &[u8]) -> bool {
 }
 
 /// Where the run of ASCII letters (`A-Z`, `a-z`) starting at `s` ends, `limit` at most, or `None`
-/// when one letter stands three times in a row in it (compared without case; a run may be looked
-/// at past `limit`, which only gives `None` more often). Eight bytes at a time: a word usually ends
-/// in the first eight.
+/// when one letter stands three times in a row in it, or when `no_pair_start` and it is three
+/// letters or more starting with one letter twice (a possible collapsed single, "aab"). Letters
+/// compare without case; a run may be looked at past `limit`, which only gives `None` more often.
+/// Eight bytes at a time: a word usually ends in the first eight.
 #[inline(always)]
-fn letter_run(bytes: &[u8], s: usize, limit: usize) -> Option<usize> {
+fn letter_run(bytes: &[u8], s: usize, limit: usize, no_pair_start: bool) -> Option<usize> {
     const ONES: u64 = u64::from_le_bytes([1; 8]);
     const HIGH: u64 = ONES * 0x80;
     const LOW7: u64 = ONES * 0x7F;
@@ -114,6 +115,10 @@ fn letter_run(bytes: &[u8], s: usize, limit: usize) -> Option<usize> {
         if triple & (stop ^ stop.wrapping_sub(1)) != 0 {
             return None;
         }
+        // Bytes 0 to 2 letters, byte 1 equal to byte 0.
+        if no_pair_start && e == s && same & 0x8000 != 0 && stop & 0x80_8080 == 0 {
+            return None;
+        }
         if stop != 0 {
             return Some(limit.min(e + (stop.trailing_zeros() / 8) as usize));
         }
@@ -137,7 +142,11 @@ fn letter_run(bytes: &[u8], s: usize, limit: usize) -> Option<usize> {
         }
         e += 1;
     }
-    Some(e.min(limit))
+    let e = e.min(limit);
+    if no_pair_start && e >= s + 3 && bytes[s] | 0x20 == bytes[s + 1] | 0x20 {
+        return None;
+    }
+    Some(e)
 }
 
 /// Decodes the character at byte `i` of valid UTF-8 that does not start with an ASCII byte:
@@ -745,15 +754,13 @@ impl<'a, O: Origins> Machine<'a, O> {
         };
         let limit = bytes.len().min(token + MAX_TOKEN);
         // A letter three times in a row collapses: the general path does that.
-        let e = letter_run(bytes, s, limit)?;
-        // "aaa…" may be one collapsed letter.
-        if self.cfg.join_spaced
-            && self.cfg.collapse_repeats
-            && e >= s + 3
-            && (bytes[s] | 0x20) == (bytes[s + 1] | 0x20)
-        {
-            return None;
-        }
+        // "aab…" may be a collapsed single letter.
+        let e = letter_run(
+            bytes,
+            s,
+            limit,
+            self.cfg.join_spaced && self.cfg.collapse_repeats,
+        )?;
         // Leetspeak symbols after the letters stay symbols when the token ends there (hello!).
         let mut t = e;
         if t < bytes.len() && bytes[t] != b' ' {
@@ -1505,13 +1512,21 @@ mod tests {
     use crate::filter::xorshift;
 
     /// `letter_run` one byte at a time.
-    fn letter_run_bytewise(bytes: &[u8], s: usize, limit: usize) -> Option<usize> {
+    fn letter_run_bytewise(
+        bytes: &[u8],
+        s: usize,
+        limit: usize,
+        no_pair_start: bool,
+    ) -> Option<usize> {
         let mut e = s;
         while e < limit && bytes[e].is_ascii_alphabetic() {
             if e >= s + 2 && bytes[e - 2..=e].iter().all(|b| b | 0x20 == bytes[e] | 0x20) {
                 return None;
             }
             e += 1;
+        }
+        if no_pair_start && e >= s + 3 && bytes[s] | 0x20 == bytes[s + 1] | 0x20 {
+            return None;
         }
         Some(e)
     }
@@ -1548,24 +1563,25 @@ mod tests {
                 text.extend_from_slice(alphabet[pick]);
             }
             let s = (xorshift(&mut state) % (text.len() as u64 + 1)) as usize;
-            let whole = letter_run(&text, s, text.len());
+            let pair = xorshift(&mut state) % 2 == 0;
+            let whole = letter_run(&text, s, text.len(), pair);
             assert_eq!(
                 whole,
-                letter_run_bytewise(&text, s, text.len()),
-                "{text:?} from {s}"
+                letter_run_bytewise(&text, s, text.len(), pair),
+                "{text:?} from {s}, {pair}"
             );
-            // With a nearer limit a run may be refused for a triple past the limit, never
-            // ended elsewhere.
+            // With a nearer limit a run may be refused for a triple or pair past the limit,
+            // never ended elsewhere.
             let limit = s + (xorshift(&mut state) % 12) as usize;
             let limit = limit.min(text.len());
-            if let Some(e) = letter_run(&text, s, limit) {
+            if let Some(e) = letter_run(&text, s, limit, pair) {
                 assert_eq!(
                     Some(e),
-                    letter_run_bytewise(&text, s, limit),
-                    "{text:?} {s}..{limit}"
+                    letter_run_bytewise(&text, s, limit, pair),
+                    "{text:?} {s}..{limit}, {pair}"
                 );
             } else {
-                assert_eq!(whole, None, "{text:?} {s}..{limit}");
+                assert_eq!(whole, None, "{text:?} {s}..{limit}, {pair}");
             }
         }
     }
