@@ -617,17 +617,21 @@ pub(crate) fn compile(
         });
     }
     for (i, rule) in regex_rules.iter().enumerate() {
-        let (kind, literals) = match word_start_triggers(&rule.pattern) {
+        // Parsed once for the three kinds of literals.
+        let Some(hir) = parse_for_literals(&rule.pattern) else {
+            continue;
+        };
+        let (kind, literals) = match word_start_triggers_of(&hir) {
             Some(literals) => {
                 let texts: Vec<String> = literals.iter().map(|(l, _)| l.clone()).collect();
-                if let Some(gates) = gate_literals(&rule.pattern, &texts) {
+                if let Some(gates) = gate_literals_of(&hir, &texts) {
                     for literal in gates {
                         c.patterns.add(&literal, rule_target(TARGET_REGEX_GATE, i));
                     }
                 }
                 (TARGET_REGEX, literals)
             }
-            None => match segment_literals(&rule.pattern) {
+            None => match segment_literals_of(&hir) {
                 Some(literals) => (
                     TARGET_REGEX_SEGMENT,
                     literals.into_iter().map(|l| (l, false)).collect(),
@@ -742,6 +746,7 @@ fn is_gate(literal: &str) -> bool {
 /// Literals such that every match of `pattern` starts with one of them (regex-syntax's prefix
 /// extraction), to put in the automaton as triggers; `None` when there is no such finite set of
 /// non-empty literals (a rule that may start anywhere, such as `[^\n]?x`).
+#[cfg(test)]
 pub(crate) fn trigger_literals(pattern: &str) -> Option<Vec<String>> {
     literals(pattern, ExtractKind::Prefix)
 }
@@ -754,15 +759,19 @@ pub(crate) fn trigger_literals(pattern: &str) -> Option<Vec<String>> {
 /// of a word, as a whole-word term's is (`WORD_START`): `wa` and `tel` of a phone-marker rule
 /// occur inside many English words (`want`, `hotel`), each a search. `None` when there are no
 /// trigger literals.
+#[cfg(test)]
 pub(crate) fn word_start_triggers(pattern: &str) -> Option<Vec<(String, bool)>> {
+    word_start_triggers_of(&parse_for_literals(pattern)?)
+}
+
+/// `word_start_triggers` of a rule parsed by `parse_for_literals`.
+fn word_start_triggers_of(hir: &Hir) -> Option<Vec<(String, bool)>> {
     let whole = || {
-        trigger_literals(pattern).map(|ls| ls.into_iter().map(|l| (l, false)).collect::<Vec<_>>())
-    };
-    let Some(hir) = parse_for_literals(pattern) else {
-        return whole();
+        hir_literals(hir, ExtractKind::Prefix)
+            .map(|ls| ls.into_iter().map(|l| (l, false)).collect::<Vec<_>>())
     };
     let mut found = Vec::new();
-    if !boundary_prefixes(&hir, &mut found) || found.is_empty() {
+    if !boundary_prefixes(hir, &mut found) || found.is_empty() {
         return whole();
     }
     // One entry per literal, at a boundary only if it is so in every branch it comes from.
@@ -795,6 +804,11 @@ fn boundary_prefixes(hir: &Hir, out: &mut Vec<(String, bool)>) -> bool {
         }
         None => false,
     };
+    // Taken apart only where some branch opens with a boundary (building copies each branch
+    // with the rest of the rule).
+    if !opens_with_boundary(hir) {
+        return push(hir, false);
+    }
     match hir.kind() {
         HirKind::Capture(c) => boundary_prefixes(&c.sub, out),
         HirKind::Alternation(branches) => branches.iter().all(|b| boundary_prefixes(b, out)),
@@ -819,6 +833,22 @@ fn boundary_prefixes(hir: &Hir, out: &mut Vec<(String, bool)>) -> bool {
     }
 }
 
+/// Whether some branch of `hir` opens with an ASCII word boundary (see `boundary_prefixes`).
+fn opens_with_boundary(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Look(look) => {
+            matches!(
+                look,
+                Look::WordAscii | Look::WordStartAscii | Look::WordStartHalfAscii
+            )
+        }
+        HirKind::Capture(c) => opens_with_boundary(&c.sub),
+        HirKind::Concat(parts) => parts.first().is_some_and(opens_with_boundary),
+        HirKind::Alternation(branches) => branches.iter().any(opens_with_boundary),
+        _ => false,
+    }
+}
+
 /// Literals such that every match of `pattern` contains one of them, so a match lies in a segment
 /// where one occurs: the literals every match ends with (suffix extraction), or, for a
 /// concatenation, those the rest of a match starts with from some part on (`[a-z]+(?:点|dot)com`:
@@ -826,16 +856,21 @@ fn boundary_prefixes(hir: &Hir, out: &mut Vec<(String, bool)>) -> bool {
 /// short literal (`me`, `co`) occurs on most lines of ordinary text, and each line where one occurs
 /// costs a search of the line, when one pass over the whole text is cheaper. `None` when there is
 /// no such set.
+#[cfg(test)]
 pub(crate) fn segment_literals(pattern: &str) -> Option<Vec<String>> {
-    contained_literals(pattern, |l| l.len() >= MIN_SEGMENT_LITERAL)
+    segment_literals_of(&parse_for_literals(pattern)?)
 }
 
-/// Literals, each of them `usable`, such that every match of `pattern` contains one of them (see
+/// `segment_literals` of a rule parsed by `parse_for_literals`.
+fn segment_literals_of(hir: &Hir) -> Option<Vec<String>> {
+    contained_literals(hir, |l| l.len() >= MIN_SEGMENT_LITERAL)
+}
+
+/// Literals, each of them `usable`, such that every match of `hir` contains one of them (see
 /// `segment_literals`).
-fn contained_literals(pattern: &str, usable: fn(&str) -> bool) -> Option<Vec<String>> {
-    let hir = parse_for_literals(pattern)?;
+fn contained_literals(hir: &Hir, usable: fn(&str) -> bool) -> Option<Vec<String>> {
     let selective = |l: &Vec<String>| l.iter().all(|l| usable(l));
-    if let Some(l) = hir_literals(&hir, ExtractKind::Suffix).filter(selective) {
+    if let Some(l) = hir_literals(hir, ExtractKind::Suffix).filter(selective) {
         return Some(l);
     }
     let HirKind::Concat(parts) = hir.kind() else {
@@ -853,10 +888,17 @@ fn contained_literals(pattern: &str, usable: fn(&str) -> bool) -> Option<Vec<Str
 /// phrase near item" rules at a seller phrase with no item after it. `None` when there are no
 /// such literals or each is one of the rule's triggers. (A literal that canonical text never holds,
 /// such as `é`, gates nothing away: the rule could not match there either.)
+#[cfg(test)]
 pub(crate) fn gate_literals(pattern: &str, triggers: &[String]) -> Option<Vec<String>> {
-    contained_literals(pattern, is_gate).filter(|gates| !gates.iter().all(|g| triggers.contains(g)))
+    gate_literals_of(&parse_for_literals(pattern)?, triggers)
 }
 
+/// `gate_literals` of a rule parsed by `parse_for_literals`.
+fn gate_literals_of(hir: &Hir, triggers: &[String]) -> Option<Vec<String>> {
+    contained_literals(hir, is_gate).filter(|gates| !gates.iter().all(|g| triggers.contains(g)))
+}
+
+#[cfg(test)]
 fn literals(pattern: &str, kind: ExtractKind) -> Option<Vec<String>> {
     let hir = parse_for_literals(pattern)?;
     hir_literals(&hir, kind)
@@ -868,7 +910,27 @@ const MAX_SPELLED_REPEAT: u32 = 4;
 /// `pattern` parsed for literal extraction: its bounded repetitions of a literal spelled out.
 fn parse_for_literals(pattern: &str) -> Option<Hir> {
     let hir = syntax::parse_with(pattern, &syntax_config()).ok()?;
-    Some(spell_out_repeats(&hir))
+    Some(if has_small_repeat(&hir) {
+        spell_out_repeats(&hir)
+    } else {
+        hir
+    })
+}
+
+/// Whether `hir` holds a repetition `spell_out_repeats` writes out.
+fn has_small_repeat(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Repetition(rep) => {
+            (matches!(rep.sub.kind(), HirKind::Literal(_))
+                && rep
+                    .max
+                    .is_some_and(|max| max >= rep.min && max <= MAX_SPELLED_REPEAT))
+                || has_small_repeat(&rep.sub)
+        }
+        HirKind::Capture(c) => has_small_repeat(&c.sub),
+        HirKind::Concat(parts) | HirKind::Alternation(parts) => parts.iter().any(has_small_repeat),
+        _ => false,
+    }
 }
 
 /// `hir` with each repetition of a literal at most `MAX_SPELLED_REPEAT` times (`w{1,3}`, `l{1,2}`)
