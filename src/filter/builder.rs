@@ -738,9 +738,16 @@ const MIN_SEGMENT_LITERAL: usize = 3;
 /// now and then (see `is_gate`).
 const MIN_GATE_LITERAL: usize = 4;
 
-/// Whether `literal` is long enough to gate a rule on (see `MIN_GATE_LITERAL`).
+/// Whether `literal` is rare enough in ordinary text to gate a rule on: long enough (see
+/// `MIN_GATE_LITERAL`), not ASCII, or two ASCII characters or more without a vowel, `y` or space
+/// (`c4`, `tnt`, `ak47`: English words and their joins nearly always hold one).
 fn is_gate(literal: &str) -> bool {
-    literal.len() >= MIN_GATE_LITERAL || !literal.is_ascii()
+    literal.len() >= MIN_GATE_LITERAL
+        || !literal.is_ascii()
+        || (literal.len() >= 2
+            && !literal
+                .bytes()
+                .any(|b| b"aeiouy ".contains(&b.to_ascii_lowercase())))
 }
 
 /// Literals such that every match of `pattern` starts with one of them (regex-syntax's prefix
@@ -1259,9 +1266,16 @@ mod tests {
         for item in ["铊", "毒药", "弩"] {
             assert!(g.iter().any(|l| l.ends_with(item)), "{item}: {g:?}");
         }
-        // Short ASCII literals occur on most lines of English: no gate.
-        assert_eq!(gates("(?:sell|buy)[^\\n]{0,10}(?:c4|tnt|dynamite)"), None);
+        // Short ASCII literals with a vowel or a space occur on most lines of English: no gate.
+        assert_eq!(gates("(?:sell|buy)[^\\n]{0,10}(?:sor| me|dynamite)"), None);
+        assert_eq!(gates("(?:sell|buy)[^\\n]{0,10}(?:fly|dynamite)"), None);
+        assert_eq!(gates("(?:sell|buy)[^\\n]{0,10}(?: x|dynamite)"), None);
         assert!(gates("(?:sell|buy)[^\\n]{0,10}(?:semtex|dynamite)").is_some());
+        // Without one they are rare (c4, tnt): gates.
+        let g = gates("(?:sell|buy)[^\\n]{0,10}(?:c4|tnt|dynamite)").expect("gated");
+        for item in ["c4", "tnt", "dynamite"] {
+            assert!(g.iter().any(|l| l.ends_with(item)), "{item}: {g:?}");
+        }
         // Gates that are only the triggers again say nothing.
         assert_eq!(gates("出售[^\\n]{0,6}出售"), None);
     }
