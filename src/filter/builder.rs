@@ -826,9 +826,7 @@ fn boundary_prefixes(hir: &Hir, out: &mut Vec<(String, bool)>) -> bool {
                 Hir::concat(all)
             };
             match parts[0].kind() {
-                HirKind::Look(
-                    Look::WordAscii | Look::WordStartAscii | Look::WordStartHalfAscii,
-                ) => push(hir, true),
+                HirKind::Look(look) if opens_ascii_word(*look) => push(hir, true),
                 HirKind::Capture(c) => boundary_prefixes(&with_rest(&c.sub), out),
                 HirKind::Alternation(branches) => branches
                     .iter()
@@ -840,15 +838,19 @@ fn boundary_prefixes(hir: &Hir, out: &mut Vec<(String, bool)>) -> bool {
     }
 }
 
+/// Whether `look` before a word character wants a non-word character (or nothing) before it:
+/// `(?-u:\b)`, `(?-u:\<)`, `(?-u:\b{start-half})`.
+fn opens_ascii_word(look: Look) -> bool {
+    matches!(
+        look,
+        Look::WordAscii | Look::WordStartAscii | Look::WordStartHalfAscii
+    )
+}
+
 /// Whether some branch of `hir` opens with an ASCII word boundary (see `boundary_prefixes`).
 fn opens_with_boundary(hir: &Hir) -> bool {
     match hir.kind() {
-        HirKind::Look(look) => {
-            matches!(
-                look,
-                Look::WordAscii | Look::WordStartAscii | Look::WordStartHalfAscii
-            )
-        }
+        HirKind::Look(look) => opens_ascii_word(*look),
         HirKind::Capture(c) => opens_with_boundary(&c.sub),
         HirKind::Concat(parts) => parts.first().is_some_and(opens_with_boundary),
         HirKind::Alternation(branches) => branches.iter().any(opens_with_boundary),
@@ -924,16 +926,18 @@ fn parse_for_literals(pattern: &str) -> Option<Hir> {
     })
 }
 
+/// Whether `spell_out_repeats` writes `rep` out: a literal, at most `MAX_SPELLED_REPEAT` times.
+fn spelled_out(rep: &regex_syntax::hir::Repetition) -> bool {
+    matches!(rep.sub.kind(), HirKind::Literal(_))
+        && rep
+            .max
+            .is_some_and(|max| max >= rep.min && max <= MAX_SPELLED_REPEAT)
+}
+
 /// Whether `hir` holds a repetition `spell_out_repeats` writes out.
 fn has_small_repeat(hir: &Hir) -> bool {
     match hir.kind() {
-        HirKind::Repetition(rep) => {
-            (matches!(rep.sub.kind(), HirKind::Literal(_))
-                && rep
-                    .max
-                    .is_some_and(|max| max >= rep.min && max <= MAX_SPELLED_REPEAT))
-                || has_small_repeat(&rep.sub)
-        }
+        HirKind::Repetition(rep) => spelled_out(rep) || has_small_repeat(&rep.sub),
         HirKind::Capture(c) => has_small_repeat(&c.sub),
         HirKind::Concat(parts) | HirKind::Alternation(parts) => parts.iter().any(has_small_repeat),
         _ => false,
@@ -947,12 +951,7 @@ fn has_small_repeat(hir: &Hir) -> bool {
 /// starts with (or contains) are still that.
 fn spell_out_repeats(hir: &Hir) -> Hir {
     match hir.kind() {
-        HirKind::Repetition(rep)
-            if matches!(rep.sub.kind(), HirKind::Literal(_))
-                && rep
-                    .max
-                    .is_some_and(|max| max >= rep.min && max <= MAX_SPELLED_REPEAT) =>
-        {
+        HirKind::Repetition(rep) if spelled_out(rep) => {
             let max = rep.max.unwrap_or(rep.min);
             let mut counts: Vec<u32> = (rep.min..=max).collect();
             if rep.greedy {
