@@ -872,23 +872,36 @@ pub(crate) fn segment_literals(pattern: &str) -> Option<Vec<String>> {
 
 /// `segment_literals` of a rule parsed by `parse_for_literals`.
 fn segment_literals_of(hir: &Hir) -> Option<Vec<String>> {
-    contained_literals(hir, |l| l.len() >= MIN_SEGMENT_LITERAL)
+    contained_literals(hir, |l| l.len() >= MIN_SEGMENT_LITERAL, |_| true)
 }
 
 /// Literals, each of them `usable`, such that every match of `hir` contains one of them (see
-/// `segment_literals`).
-fn contained_literals(hir: &Hir, usable: fn(&str) -> bool) -> Option<Vec<String>> {
-    let selective = |l: &Vec<String>| l.iter().all(|l| usable(l));
-    if let Some(l) = hir_literals(hir, ExtractKind::Suffix).filter(selective) {
-        return Some(l);
-    }
-    let HirKind::Concat(parts) = hir.kind() else {
-        return None;
+/// `segment_literals`), and that `wanted` accepts. Of the sets found (the suffixes; the prefixes
+/// of each tail of a concatenation) the one whose shortest literal is longest, then the one with
+/// the fewest literals, then the first: short literals and long lists both let more text through
+/// (in `(?:开|出)…(?:发票|专票)…(?:个点|加微)` the invoice words, not the contact phrases every
+/// seller's line has).
+fn contained_literals(
+    hir: &Hir,
+    usable: fn(&str) -> bool,
+    wanted: impl Fn(&[String]) -> bool,
+) -> Option<Vec<String>> {
+    let selective = |l: &Vec<String>| l.iter().all(|l| usable(l)) && wanted(l);
+    let tails: &[Hir] = match hir.kind() {
+        HirKind::Concat(parts) => parts,
+        _ => &[],
     };
-    (1..parts.len()).find_map(|i| {
-        let tail = Hir::concat(parts[i..].to_vec());
-        hir_literals(&tail, ExtractKind::Prefix).filter(selective)
-    })
+    let suffixes = std::iter::once(hir_literals(hir, ExtractKind::Suffix));
+    let prefixes = (1..tails.len())
+        .map(|i| hir_literals(&Hir::concat(tails[i..].to_vec()), ExtractKind::Prefix));
+    suffixes
+        .chain(prefixes)
+        .flatten()
+        .filter(selective)
+        .min_by_key(|l| {
+            let shortest = l.iter().map(String::len).min().unwrap_or(0);
+            (std::cmp::Reverse(shortest), l.len())
+        })
 }
 
 /// For a rule with trigger literals: literals every match contains (as `segment_literals` finds
@@ -904,7 +917,9 @@ pub(crate) fn gate_literals(pattern: &str, triggers: &[String]) -> Option<Vec<St
 
 /// `gate_literals` of a rule parsed by `parse_for_literals`.
 fn gate_literals_of(hir: &Hir, triggers: &[String]) -> Option<Vec<String>> {
-    contained_literals(hir, is_gate).filter(|gates| !gates.iter().all(|g| triggers.contains(g)))
+    contained_literals(hir, is_gate, |gates| {
+        !gates.iter().all(|g| triggers.contains(g))
+    })
 }
 
 #[cfg(test)]
@@ -1277,5 +1292,13 @@ mod tests {
         }
         // Gates that are only the triggers again say nothing.
         assert_eq!(gates("出售[^\\n]{0,6}出售"), None);
+        // Of several sets every match holds one of: the one with the longest shortest literal,
+        // then the shortest list, then the suffixes (the first found).
+        let invoice = "(?:开|出)[^\\n]{0,4}(?:发票|专票)[^\\n]{0,8}(?:个点|加v|加微)";
+        assert_eq!(gates(invoice).expect("gated"), ["发票", "专票"]);
+        let contact = "(?:开|出)[^\\n]{0,4}(?:发票|专票|普票)[^\\n]{0,8}(?:个点|加微)";
+        assert_eq!(gates(contact).expect("gated"), ["个点", "加微"]);
+        let first = "(?:开|出)[^\\n]{0,4}(?:发票|专票)[^\\n]{0,8}(?:个点|加微)";
+        assert_eq!(gates(first).expect("gated"), ["个点", "加微"]);
     }
 }
