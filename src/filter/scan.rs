@@ -979,8 +979,8 @@ fn trim_repeats(
 
 /// The characters `first..next` of an automaton hit at canonical bytes `start..end`. `cursor` is
 /// the character where the previous hit ended: hits come in order of their end, so the end is found
-/// by walking forward from it (a binary search if it ever goes back), and the start by walking back
-/// over the hit's own characters. Linear in the text and the hits, with no search per hit.
+/// by walking forward from it (a binary search when it is more than a few characters ahead, or if
+/// it ever goes back), and the start by walking back over the hit's own characters.
 #[inline]
 fn hit_chars(norm: &Normalized, cursor: &mut usize, start: usize, end: usize) -> (u32, u32) {
     let chars = norm.chars();
@@ -988,6 +988,9 @@ fn hit_chars(norm: &Normalized, cursor: &mut usize, start: usize, end: usize) ->
     let mut next = (*cursor).min(chars.len());
     if next > 0 && chars[next - 1].offset >= end {
         next = chars.partition_point(|c| c.offset < end);
+    } else if chars.get(next + 8).is_some_and(|c| c.offset < end) {
+        // Far ahead (the first hit of a text, or after a long clean stretch): a binary search.
+        next += 9 + chars[next + 9..].partition_point(|c| c.offset < end);
     } else {
         while next < chars.len() && chars[next].offset < end {
             next += 1;
@@ -1043,6 +1046,16 @@ fn co_rule(entry: CoEntry, hits: &[CoHit], counts: &mut Vec<u32>, out: &mut Vec<
     let negatives = || hits.iter().filter(|h| h.negative);
     if entry.within.is_none() && negatives().next().is_some() {
         return;
+    }
+    // Most rules with a hit lack some phrase: one pass over the slots says so.
+    if need <= 64 {
+        let seen = hits
+            .iter()
+            .filter(|h| !h.negative && (h.slot as usize) < need)
+            .fold(0u64, |seen, h| seen | 1 << h.slot);
+        if (seen.count_ones() as usize) < need {
+            return;
+        }
     }
     let within = entry.within.unwrap_or(u32::MAX);
     counts.clear();
@@ -1354,6 +1367,55 @@ mod trigger_tests {
             with_overlaps > 500,
             "only {with_overlaps} texts with several matches"
         );
+    }
+}
+
+#[cfg(test)]
+mod hit_char_tests {
+    use super::hit_chars;
+    use crate::{Normalized, Normalizer};
+
+    #[test]
+    fn hit_chars_finds_each_hits_characters_near_the_last_one_or_far_from_it() {
+        let normalizer = Normalizer::default();
+        let mut norm = Normalized::new();
+        let pieces = ["枪", "a", "b", " ", "军火", "1", "x", "，", "\n", "é", "Ｇ"];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut far = 0;
+        for _ in 0..2_000 {
+            let text: String = (0..next(80)).map(|_| pieces[next(pieces.len())]).collect();
+            normalizer.normalize_into(&text, &mut norm);
+            let n = norm.chars().len();
+            if n == 0 {
+                continue;
+            }
+            let offset = |k: usize| {
+                norm.chars()
+                    .get(k)
+                    .map_or(norm.text().len(), |c| c.offset as usize)
+            };
+            // Hits as the automaton gives them: in order of their end, any start before it.
+            let mut hits: Vec<(usize, usize)> = (0..next(6))
+                .map(|_| {
+                    let first = next(n);
+                    (first, first + 1 + next((n - first).min(5)))
+                })
+                .collect();
+            hits.sort_unstable_by_key(|&(_, next)| next);
+            let mut cursor = 0;
+            for (first, next_char) in hits {
+                far += usize::from(next_char > cursor + 9);
+                let got = hit_chars(&norm, &mut cursor, offset(first), offset(next_char));
+                assert_eq!(got, (first as u32, next_char as u32), "{text:?}");
+            }
+        }
+        assert!(far > 500, "only {far} hits far from the last one");
     }
 }
 
