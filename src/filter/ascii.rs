@@ -14,8 +14,8 @@
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, MatchKind as AcMatchKind};
-use daachorse::charwise::iter::FindOverlappingSliceIterator;
 
+use super::charwise::Hits;
 use super::{Inner, PatternTable};
 
 /// At most this many bytes of ASCII patterns. The DFA has about one state per byte, each a row of
@@ -71,7 +71,7 @@ impl AsciiAutomaton {
 /// (start, end, automaton value): from the ASCII DFA when the text is all ASCII and the filter has
 /// one, else from the term automaton.
 pub(crate) enum TermHits<'a> {
-    Chars(FindOverlappingSliceIterator<'a, &'a str, u32>),
+    Chars(Hits<'a>),
     Ascii(AsciiHits<'a>),
     None,
 }
@@ -91,7 +91,7 @@ impl<'a> TermHits<'a> {
             }
         }
         match &inner.automaton {
-            Some(ac) => TermHits::Chars(ac.find_overlapping_iter(canon)),
+            Some(ac) => TermHits::Chars(ac.hits(canon)),
             None => TermHits::None,
         }
     }
@@ -103,7 +103,7 @@ impl Iterator for TermHits<'_> {
     #[inline]
     fn next(&mut self) -> Option<(usize, usize, u32)> {
         match self {
-            TermHits::Chars(it) => it.next().map(|m| (m.start(), m.end(), m.value())),
+            TermHits::Chars(it) => it.next(),
             TermHits::Ascii(it) => it.next(),
             TermHits::None => None,
         }

@@ -1,10 +1,11 @@
-//! Loading a saved term automaton without rebuilding it.
+//! Saving and loading the term automaton without rebuilding it.
 //!
-//! `to_bytes` stores daachorse's own serialisation of the automaton. daachorse's safe `deserialize`
-//! checks that every index is in bounds, but it says itself that a malformed automaton may still loop
-//! forever or report wrong ranges. A saved filter is checksummed, so damage is caught before this
-//! point; this module makes a *forged* one (checksum recomputed) harmless as well, by proving on the
-//! serialised states what searching relies on:
+//! `to_bytes` stores daachorse's own serialisation of the automaton, packed ([`pack`]). Loading
+//! reads it straight into the arrays `charwise` searches. Every index the search follows is
+//! bounds-checked there, but a malformed automaton could still loop forever or report wrong ranges.
+//! A saved filter is checksummed, so damage is caught before this point; this module makes a
+//! *forged* one (checksum recomputed) harmless as well, by proving on the loaded states what
+//! searching relies on:
 //!
 //! - every state a search can reach has a depth (its chain of parents leads to the root), and its
 //!   failure link goes to a reachable state of smaller depth, so failure chains end at the root;
@@ -16,8 +17,7 @@
 //! The layout read here is daachorse 5.1's (`Cargo.toml` pins that version); a build-and-load test
 //! in `tests/` fails if a new daachorse changes it.
 
-use daachorse::CharwiseDoubleArrayAhoCorasick;
-
+use super::charwise::{Output, Prefilter, State, TermAutomaton, NO_CODE};
 use super::{direct_target, MatchKind, PatternTable, TermTable, DIRECT_TERM};
 
 /// Bytes of one serialised state: base, check, fail, output position (u32 each).
@@ -25,7 +25,7 @@ const STATE_BYTES: usize = 16;
 /// Bytes of one serialised output: value, length, parent (u32 each).
 const OUTPUT_BYTES: usize = 12;
 /// The mapper's "no code" mark.
-const INVALID_CODE: u32 = u32::MAX;
+const INVALID_CODE: u32 = NO_CODE;
 /// daachorse's byte for `MatchKind::Standard`.
 const STANDARD: u8 = 0;
 
@@ -39,6 +39,9 @@ impl<'a> Cursor<'a> {
         let (a, b) = self.0.split_at(n);
         self.0 = b;
         Ok(a)
+    }
+    fn u8(&mut self) -> Result<u8, &'static str> {
+        Ok(self.take(1)?[0])
     }
     fn u32(&mut self) -> Result<u32, &'static str> {
         let b = self.take(4)?;
@@ -55,27 +58,152 @@ fn word(b: &[u8], i: usize) -> u32 {
     u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]])
 }
 
-/// Deserialises the automaton saved for `patterns` and proves it safe to search (module docs).
-pub(crate) fn load(
-    bytes: &[u8],
-    patterns: &PatternTable,
-    terms: &TermTable,
-) -> Result<CharwiseDoubleArrayAhoCorasick<u32>, &'static str> {
-    let (automaton, rest) = CharwiseDoubleArrayAhoCorasick::<u32>::deserialize(bytes)
-        .map_err(|_| "the automaton does not deserialise")?;
-    if !rest.is_empty() {
+/// The states of a serialised state array.
+fn states(bytes: &[u8]) -> Vec<State> {
+    bytes
+        .chunks_exact(STATE_BYTES)
+        .map(|c| State {
+            base: word(c, 0),
+            check: word(c, 4),
+            fail: word(c, 8),
+            output: word(c, 12),
+        })
+        .collect()
+}
+
+/// The outputs of a serialised output array.
+fn outputs(bytes: &[u8]) -> Vec<Output> {
+    bytes
+        .chunks_exact(OUTPUT_BYTES)
+        .map(|c| Output {
+            value: word(c, 0),
+            length: word(c, 4),
+            parent: word(c, 8),
+        })
+        .collect()
+}
+
+/// The prefilter of a window byte and its table of occurrences.
+fn prefilter(window: u8, occurs: Box<[u8; PREFILTER_LEN]>) -> Result<Prefilter, &'static str> {
+    if !(2..=9).contains(&window) {
+        return Err("the prefilter window is out of range");
+    }
+    Ok(Prefilter { occurs, window })
+}
+
+/// A prefilter table of no occurrences (zeroed memory).
+fn empty_table() -> Box<[u8; PREFILTER_LEN]> {
+    vec![0u8; PREFILTER_LEN]
+        .into_boxed_slice()
+        .try_into()
+        .unwrap_or_else(|_| Box::new([0; PREFILTER_LEN]))
+}
+
+/// The occurrences of daachorse's saved prefilter table (its complement).
+fn full_table(bytes: &[u8]) -> Box<[u8; PREFILTER_LEN]> {
+    let mut occurs = empty_table();
+    for (o, &b) in occurs.iter_mut().zip(bytes) {
+        *o = !b;
+    }
+    occurs
+}
+
+/// The automaton in daachorse's own serialisation (`CharwiseDoubleArrayAhoCorasick::serialize`),
+/// as read, not yet checked.
+pub(crate) fn from_raw(raw: &[u8]) -> Result<TermAutomaton, &'static str> {
+    let mut c = Cursor(raw);
+    let states = states(c.array(STATE_BYTES)?);
+    let codes: Vec<u32> = c
+        .array(4)?
+        .chunks_exact(4)
+        .map(|w| word(w, 0).wrapping_add(1))
+        .collect();
+    let alphabet = c.u32()?;
+    let outputs = outputs(c.array(OUTPUT_BYTES)?);
+    let kind_and_count: [u8; 5] = c.take(5)?.try_into().map_err(|_| "truncated")?;
+    let prefilter = match c.u8()? {
+        0 => None,
+        1 => {
+            let window = c.u8()?;
+            Some(prefilter(window, full_table(c.take(PREFILTER_LEN)?))?)
+        }
+        _ => return Err("unknown prefilter flag"),
+    };
+    if !c.0.is_empty() {
         return Err("trailing bytes after the automaton");
     }
-    let mut c = Cursor(bytes);
-    let states = c.array(STATE_BYTES)?;
-    let table = c.array(4)?;
-    let alphabet = c.u32()?;
-    let outputs = c.array(OUTPUT_BYTES)?;
-    if c.take(1)?[0] != STANDARD {
+    Ok(TermAutomaton {
+        states,
+        codes,
+        alphabet,
+        outputs,
+        kind_and_count,
+        prefilter,
+    })
+}
+
+/// The automaton in daachorse's own serialisation: what [`from_raw`] reads.
+fn raw(a: &TermAutomaton) -> Vec<u8> {
+    let mut out = Vec::with_capacity(
+        16 + a.states.len() * STATE_BYTES
+            + a.codes.len() * 4
+            + a.outputs.len() * OUTPUT_BYTES
+            + 8
+            + PREFILTER_LEN,
+    );
+    put_u32(&mut out, a.states.len() as u32);
+    for s in &a.states {
+        for v in [s.base, s.check, s.fail, s.output] {
+            put_u32(&mut out, v);
+        }
+    }
+    put_u32(&mut out, a.codes.len() as u32);
+    for &code in &a.codes {
+        put_u32(&mut out, code.wrapping_sub(1));
+    }
+    put_u32(&mut out, a.alphabet);
+    put_u32(&mut out, a.outputs.len() as u32);
+    for o in &a.outputs {
+        for v in [o.value, o.length, o.parent] {
+            put_u32(&mut out, v);
+        }
+    }
+    out.extend_from_slice(&a.kind_and_count);
+    match &a.prefilter {
+        Some(p) => {
+            out.push(1);
+            out.push(p.window);
+            out.extend(p.occurs.iter().map(|&b| !b));
+        }
+        None => out.push(0),
+    }
+    out
+}
+
+/// [`raw`], for the tests of `charwise`.
+#[cfg(test)]
+pub(crate) fn raw_for_tests(a: &TermAutomaton) -> Vec<u8> {
+    raw(a)
+}
+
+/// The automaton as a saved filter stores it: daachorse's serialisation, packed (see [`pack`]).
+pub(crate) fn save(a: &TermAutomaton) -> Vec<u8> {
+    pack(&raw(a))
+}
+
+/// Reads a saved automaton (what [`save`] wrote, or a raw one) and proves it safe to search
+/// (module docs).
+pub(crate) fn load(
+    saved: &[u8],
+    patterns: &PatternTable,
+    terms: &TermTable,
+) -> Result<TermAutomaton, &'static str> {
+    let a = unpack(saved)?;
+    if a.kind_and_count[0] != STANDARD {
         return Err("the automaton does not report overlapping matches");
     }
-    check(states, table, alphabet, outputs, patterns, terms)?;
-    Ok(automaton)
+    check(&a, patterns, terms)?;
+    Ok(a)
 }
 
 /// Marks of the depth walk.
@@ -85,22 +213,17 @@ const REACHABLE: u8 = 2;
 const UNREACHABLE: u8 = 3;
 
 fn check(
-    states: &[u8],
-    table: &[u8],
-    alphabet: u32,
-    outputs: &[u8],
+    a: &TermAutomaton,
     patterns: &PatternTable,
     terms: &TermTable,
 ) -> Result<(), &'static str> {
-    let states: Vec<[u32; 4]> = states
-        .chunks_exact(STATE_BYTES)
-        .map(|c| [word(c, 0), word(c, 4), word(c, 8), word(c, 12)])
-        .collect();
+    let states = &a.states;
+    let alphabet = a.alphabet;
     let n = states.len();
-    let base = |s: usize| states[s][0];
-    let parent = |s: usize| states[s][1] as usize;
-    let fail = |s: usize| states[s][2] as usize;
-    let output = |s: usize| states[s][3];
+    let base = |s: usize| states[s].base;
+    let parent = |s: usize| states[s].check as usize;
+    let fail = |s: usize| states[s].fail as usize;
+    let output = |s: usize| states[s].output;
 
     // daachorse's own check makes every block of states cover the alphabet, so the alphabet is no
     // larger than the states (and the input) are; checked again before allocating by it.
@@ -109,8 +232,8 @@ fn check(
     }
     // The shortest UTF-8 length of a character with each code (0: no character has it).
     let mut code_len = vec![0u8; alphabet as usize];
-    for (cp, chunk) in table.chunks_exact(4).enumerate() {
-        let code = word(chunk, 0);
+    for (cp, &code) in a.codes.iter().enumerate() {
+        let code = code.wrapping_sub(1);
         // Most code points of the map have no code: skipped first.
         if code == INVALID_CODE {
             continue;
@@ -194,7 +317,7 @@ fn check(
     }
 
     // Outputs: the shortest byte depth of a reachable state that reports each one.
-    let k = outputs.len() / OUTPUT_BYTES;
+    let k = a.outputs.len();
     let mut shortest = vec![u32::MAX; k];
     for s in 0..n {
         let o = output(s);
@@ -206,7 +329,7 @@ fn check(
         }
     }
     for i in (0..k).rev() {
-        let p = word(outputs, i * OUTPUT_BYTES + 8) as usize;
+        let p = a.outputs[i].parent as usize;
         if p != 0 {
             if p > i {
                 return Err("an output chain does not end");
@@ -218,8 +341,8 @@ fn check(
         if reach == u32::MAX {
             continue;
         }
-        let value = word(outputs, i * OUTPUT_BYTES) as usize;
-        let length = word(outputs, i * OUTPUT_BYTES + 4);
+        let value = a.outputs[i].value as usize;
+        let length = a.outputs[i].length;
         if length == 0 || length > reach {
             return Err("an output is longer than the path into its state");
         }
@@ -332,86 +455,79 @@ fn pack_layout(raw: &[u8]) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// Undoes `pack`, giving daachorse's serialisation back. Sizes come from the data but are bounded by
-/// it (the character map by the number of code points), so a forged file cannot make this allocate
-/// much more than it holds.
-pub(crate) fn unpack(packed: &[u8]) -> Result<Vec<u8>, &'static str> {
+/// Undoes `pack`: the automaton, read straight into its arrays (not yet checked). Sizes come from
+/// the data but are bounded by it (the character map by the number of code points), so a forged
+/// file cannot make this allocate much more than it holds.
+fn unpack(packed: &[u8]) -> Result<TermAutomaton, &'static str> {
     let mut c = Cursor(packed);
-    match c.take(1)?[0] {
-        RAW => return Ok(c.0.to_vec()),
+    match c.u8()? {
+        RAW => return from_raw(c.0),
         PACKED => {}
         _ => return Err("unknown automaton encoding"),
     }
-    let n_states = c.u32()?;
-    let states = c.take(
-        (n_states as usize)
-            .checked_mul(STATE_BYTES)
-            .ok_or("too many states")?,
-    )?;
+    let states = states(c.array(STATE_BYTES)?);
     let len = c.u32()? as usize;
     if len > MAX_MAPPER_LEN {
         return Err("the character map is too long");
     }
-    // Room for all of it at once (the character map and the prefilter are bounded as `len` is):
-    // growing would copy the states, twice.
-    let mut out = Vec::with_capacity(8 + states.len() + len * 4 + c.0.len() + PREFILTER_LEN);
-    put_u32(&mut out, n_states);
-    out.extend_from_slice(states);
-    put_u32(&mut out, len as u32);
-    match c.take(1)?[0] {
-        RAW => out.extend_from_slice(c.take(len * 4)?),
+    let codes = match c.u8()? {
+        RAW => c
+            .take(len * 4)?
+            .chunks_exact(4)
+            .map(|w| word(w, 0).wrapping_add(1))
+            .collect(),
         PACKED => {
-            let at = out.len();
-            out.resize(at + len * 4, 0xFF);
             let count = c.u32()? as usize;
-            for _ in 0..count.min(len) {
-                let cp = c.u32()? as usize;
-                let code = c.take(4)?;
-                if cp >= len {
-                    return Err("a character map entry is out of range");
-                }
-                out[at + cp * 4..at + cp * 4 + 4].copy_from_slice(code);
-            }
             if count > len {
                 return Err("too many character map entries");
             }
+            let entries = c.take(count * 8)?;
+            let mut codes = vec![0u32; len];
+            for e in entries.chunks_exact(8) {
+                let slot = codes
+                    .get_mut(word(e, 0) as usize)
+                    .ok_or("a character map entry is out of range")?;
+                *slot = word(e, 4).wrapping_add(1);
+            }
+            codes
         }
         _ => return Err("unknown character map encoding"),
-    }
-    put_u32(&mut out, c.u32()?);
-    let n_outputs = c.u32()?;
-    put_u32(&mut out, n_outputs);
-    out.extend_from_slice(
-        c.take(
-            (n_outputs as usize)
-                .checked_mul(OUTPUT_BYTES)
-                .ok_or("too many outputs")?,
-        )?,
-    );
-    out.extend_from_slice(c.take(5)?);
-    let has_prefilter = c.take(1)?[0];
-    out.push(has_prefilter);
-    if has_prefilter == 1 {
-        out.push(c.take(1)?[0]);
-        match c.take(1)?[0] {
-            RAW => out.extend_from_slice(c.take(PREFILTER_LEN)?),
-            PACKED => {
-                let at = out.len();
-                out.resize(at + PREFILTER_LEN, u8::MAX);
-                let count = c.u32()? as usize;
-                if count > PREFILTER_LEN {
-                    return Err("too many prefilter entries");
+    };
+    let alphabet = c.u32()?;
+    let outputs = outputs(c.array(OUTPUT_BYTES)?);
+    let kind_and_count: [u8; 5] = c.take(5)?.try_into().map_err(|_| "truncated")?;
+    let prefilter = match c.u8()? {
+        0 => None,
+        1 => {
+            let window = c.u8()?;
+            let table = match c.u8()? {
+                RAW => full_table(c.take(PREFILTER_LEN)?),
+                PACKED => {
+                    let count = c.u32()? as usize;
+                    if count > PREFILTER_LEN {
+                        return Err("too many prefilter entries");
+                    }
+                    let mut table = empty_table();
+                    for e in c.take(count * 3)?.chunks_exact(3) {
+                        table[usize::from(u16::from_le_bytes([e[0], e[1]]))] = !e[2];
+                    }
+                    table
                 }
-                for _ in 0..count {
-                    let e = c.take(3)?;
-                    out[at + usize::from(u16::from_le_bytes([e[0], e[1]]))] = e[2];
-                }
-            }
-            _ => return Err("unknown prefilter encoding"),
+                _ => return Err("unknown prefilter encoding"),
+            };
+            Some(prefilter(window, table)?)
         }
-    }
+        _ => return Err("unknown prefilter flag"),
+    };
     if !c.0.is_empty() {
         return Err("trailing bytes after the automaton");
     }
-    Ok(out)
+    Ok(TermAutomaton {
+        states,
+        codes,
+        alphabet,
+        outputs,
+        kind_and_count,
+        prefilter,
+    })
 }

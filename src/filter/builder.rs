@@ -11,6 +11,8 @@ use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Hir, HirKind, Look};
 
 use super::ascii::AsciiAutomaton;
+use super::automaton;
+use super::charwise::TermAutomaton;
 use super::error::{BuildError, BuildErrorKind};
 use super::rule_regex::{meta_config, syntax_config, Rule};
 use super::{
@@ -706,9 +708,7 @@ fn co_rule_text(all: &[String], none: &[String], within: Option<u32>) -> String 
 }
 
 /// The literal automaton over the canonical patterns; `None` when there are none.
-pub(crate) fn build_automaton(
-    patterns: &PatternTable,
-) -> Result<Option<CharwiseDoubleArrayAhoCorasick<u32>>, String> {
+pub(crate) fn build_automaton(patterns: &PatternTable) -> Result<Option<TermAutomaton>, String> {
     if patterns.is_empty() {
         return Ok(None);
     }
@@ -716,11 +716,15 @@ pub(crate) fn build_automaton(
         .iter()
         .enumerate()
         .map(|(i, (text, _))| (text, patterns.value(i)));
-    daachorse::CharwiseDoubleArrayAhoCorasickBuilder::new()
-        .match_kind(daachorse::MatchKind::Standard)
-        .build_with_values(pairs)
+    let built: CharwiseDoubleArrayAhoCorasick<u32> =
+        daachorse::CharwiseDoubleArrayAhoCorasickBuilder::new()
+            .match_kind(daachorse::MatchKind::Standard)
+            .build_with_values(pairs)
+            .map_err(|e| format!("cannot build the term automaton: {e}"))?;
+    // Searched in its own arrays (`charwise`), read from daachorse's serialisation.
+    automaton::from_raw(&built.serialize())
         .map(Some)
-        .map_err(|e| format!("cannot build the term automaton: {e}"))
+        .map_err(|e| format!("cannot read the term automaton: {e}"))
 }
 
 type RegexError = (BuildErrorKind, Option<usize>, String);

@@ -1,11 +1,11 @@
 //! The filter: lexicons compiled into automata, scanning, masking and saved filters.
 //!
 //! Terms, allow phrases and co-occurrence phrases are normalised with the filter's [`Normalizer`] and put in
-//! one character-wise double-array Aho-Corasick automaton (daachorse) over the canonical stream; regex
-//! rules run on the same stream with regex-automata, each only in the segments where the automaton saw
-//! one of its trigger literals (the literals every match starts with) when it has them. Every hit is
-//! mapped back to the original text (see [`Normalized::origin`]) through a cursor that follows the
-//! automaton's hits in order.
+//! one character-wise double-array Aho-Corasick automaton (built by daachorse, searched by `charwise`)
+//! over the canonical stream; regex rules run on the same stream with regex-automata, each only in the
+//! segments where the automaton saw one of its trigger literals (the literals every match starts with)
+//! when it has them. Every hit is mapped back to the original text (see [`Normalized::origin`]) through
+//! a cursor that follows the automaton's hits in order.
 //!
 //! Allow entries: a deny match (term, rule or co-occurrence) whose canonical range overlaps an occurrence of
 //! an allow phrase is suppressed, even when the deny match reaches outside the allowed phrase (an allow
@@ -14,6 +14,7 @@
 mod ascii;
 mod automaton;
 mod builder;
+mod charwise;
 mod error;
 mod pending;
 mod rule_regex;
@@ -24,7 +25,6 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use ascii::AsciiAutomaton;
-use daachorse::CharwiseDoubleArrayAhoCorasick;
 use regex_automata::meta;
 
 pub use self::builder::FilterBuilder;
@@ -563,7 +563,7 @@ pub(crate) struct Inner {
     pub(crate) categories: Vec<String>,
     pub(crate) terms: TermTable,
     pub(crate) patterns: PatternTable,
-    pub(crate) automaton: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
+    pub(crate) automaton: Option<charwise::TermAutomaton>,
     /// The byte DFA of the ASCII patterns: made by the builder, or by a loaded filter when a scan
     /// first meets ASCII text ([`Inner::ascii_automaton`]).
     pub(crate) ascii: OnceLock<Option<AsciiAutomaton>>,

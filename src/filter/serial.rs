@@ -122,7 +122,7 @@ pub(crate) fn to_bytes(inner: &Inner) -> Vec<u8> {
     }
     match &inner.automaton {
         Some(a) => {
-            let saved = automaton::pack(&a.serialize());
+            let saved = automaton::save(a);
             w.u8(1);
             w.u64(saved.len() as u64);
             w.0.extend_from_slice(&saved);
@@ -440,8 +440,7 @@ fn decode(payload: &[u8], version: u32) -> Result<Inner, LoadError> {
     let automaton = match saved_automaton {
         // Checked before use: see `automaton::load`.
         Some(saved) if !patterns.is_empty() => {
-            let raw = automaton::unpack(saved).map_err(LoadError::corrupt)?;
-            Some(automaton::load(&raw, &patterns, &terms).map_err(LoadError::corrupt)?)
+            Some(automaton::load(saved, &patterns, &terms).map_err(LoadError::corrupt)?)
         }
         Some(_) => return Err(LoadError::corrupt("an automaton without patterns")),
         None if version >= 2 && !patterns.is_empty() => {
