@@ -587,10 +587,14 @@ impl<'a, O: Origins> Machine<'a, O> {
         let bytes = input.as_bytes();
         let limit = bytes.len().min(i + MAX_TOKEN);
         let mut j = i;
-        while j < limit
-            && bytes[j].is_ascii_digit()
-            && table.bmp(u32::from(bytes[j])).kind == Kind::Digit
-        {
+        // Whether every digit stands for itself with no flags (then they are copied in one go).
+        let mut plain = true;
+        while j < limit && bytes[j].is_ascii_digit() {
+            let e = table.bmp(u32::from(bytes[j]));
+            if e.kind != Kind::Digit {
+                break;
+            }
+            plain &= e.out == u32::from(bytes[j]) && e.evasions().is_empty();
             j += 1;
         }
         if j < i + 2 {
@@ -623,6 +627,19 @@ impl<'a, O: Origins> Machine<'a, O> {
         // What `take_word` and `emit_word` do with the token.
         self.flush_spaced();
         self.word_prefix(i as u32, true);
+        if plain && self.pending.is_empty() {
+            // What the loop below gives for digits that map to themselves: digits never collapse,
+            // so the last one is a run of one.
+            let offset = self.text.len() as u32;
+            self.text.push_str(input.get(i..j).unwrap_or(""));
+            self.chars
+                .extend_ascii(table, offset, i as u32, &bytes[i..j]);
+            self.run_ch = char::from(bytes[j - 1]);
+            self.run_len = 1;
+            self.last = Last::Word { all_digits: true };
+            self.continues = false;
+            return Some(j);
+        }
         for (k, &b) in bytes[i..j].iter().enumerate() {
             let e = table.bmp(u32::from(b));
             let mut flags = e.evasions();
