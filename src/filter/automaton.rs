@@ -111,35 +111,7 @@ fn full_table(bytes: &[u8]) -> Box<[u8; PREFILTER_LEN]> {
 /// The automaton in daachorse's own serialisation (`CharwiseDoubleArrayAhoCorasick::serialize`),
 /// as read, not yet checked.
 pub(crate) fn from_raw(raw: &[u8]) -> Result<TermAutomaton, &'static str> {
-    let mut c = Cursor(raw);
-    let states = states(c.array(STATE_BYTES)?);
-    let codes: Vec<u32> = c
-        .array(4)?
-        .chunks_exact(4)
-        .map(|w| word(w, 0).wrapping_add(1))
-        .collect();
-    let alphabet = c.u32()?;
-    let outputs = outputs(c.array(OUTPUT_BYTES)?);
-    let kind_and_count: [u8; 5] = c.take(5)?.try_into().map_err(|_| "truncated")?;
-    let prefilter = match c.u8()? {
-        0 => None,
-        1 => {
-            let window = c.u8()?;
-            Some(prefilter(window, full_table(c.take(PREFILTER_LEN)?))?)
-        }
-        _ => return Err("unknown prefilter flag"),
-    };
-    if !c.0.is_empty() {
-        return Err("trailing bytes after the automaton");
-    }
-    Ok(TermAutomaton {
-        states,
-        codes,
-        alphabet,
-        outputs,
-        kind_and_count,
-        prefilter,
-    })
+    read(raw, false)
 }
 
 /// The automaton in daachorse's own serialisation: what [`from_raw`] reads.
@@ -455,22 +427,27 @@ fn pack_layout(raw: &[u8]) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// Undoes `pack`: the automaton, read straight into its arrays (not yet checked). Sizes come from
-/// the data but are bounded by it (the character map by the number of code points), so a forged
-/// file cannot make this allocate much more than it holds.
+/// Undoes `pack`: the automaton, read straight into its arrays (not yet checked).
 fn unpack(packed: &[u8]) -> Result<TermAutomaton, &'static str> {
-    let mut c = Cursor(packed);
-    match c.u8()? {
-        RAW => return from_raw(c.0),
-        PACKED => {}
-        _ => return Err("unknown automaton encoding"),
+    match packed.split_first() {
+        Some((&RAW, raw)) => read(raw, false),
+        Some((&PACKED, rest)) => read(rest, true),
+        _ => Err("unknown automaton encoding"),
     }
+}
+
+/// Reads an automaton in daachorse's serialisation, or, when `packed`, in `pack`'s, where the
+/// character map and the prefilter table each start with their encoding (`RAW` or `PACKED`: sparse
+/// entries). Sizes come from the data but are bounded by it (the character map by the number of
+/// code points), so a forged file cannot make this allocate much more than it holds.
+fn read(bytes: &[u8], packed: bool) -> Result<TermAutomaton, &'static str> {
+    let mut c = Cursor(bytes);
     let states = states(c.array(STATE_BYTES)?);
     let len = c.u32()? as usize;
     if len > MAX_MAPPER_LEN {
         return Err("the character map is too long");
     }
-    let codes = match c.u8()? {
+    let codes = match if packed { c.u8()? } else { RAW } {
         RAW => c
             .take(len * 4)?
             .chunks_exact(4)
@@ -500,7 +477,7 @@ fn unpack(packed: &[u8]) -> Result<TermAutomaton, &'static str> {
         0 => None,
         1 => {
             let window = c.u8()?;
-            let table = match c.u8()? {
+            let table = match if packed { c.u8()? } else { RAW } {
                 RAW => full_table(c.take(PREFILTER_LEN)?),
                 PACKED => {
                     let count = c.u32()? as usize;
