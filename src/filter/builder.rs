@@ -721,8 +721,11 @@ pub(crate) fn build_automaton(patterns: &PatternTable) -> Result<Option<TermAuto
             .match_kind(daachorse::MatchKind::Standard)
             .build_with_values(pairs)
             .map_err(|e| format!("cannot build the term automaton: {e}"))?;
-    // Searched in its own arrays (`charwise`), read from daachorse's serialisation.
-    automaton::from_raw(&built.serialize())
+    // Searched in its own arrays (`charwise`), read from daachorse's serialisation (daachorse's
+    // copy dropped first: a large automaton is held twice at most, not three times).
+    let raw = built.serialize();
+    drop(built);
+    automaton::from_raw(&raw)
         .map(Some)
         .map_err(|e| format!("cannot read the term automaton: {e}"))
 }
