@@ -174,23 +174,21 @@ fn step(states: &[State], root_base: u32, mut state: u32, code: u32) -> (u32, u3
     (ROOT, 0)
 }
 
-/// The character whose UTF-8 encoding starts with `b0` (valid UTF-8 of at least four bytes from
-/// there): its code point and length.
+/// The code point and length of the character at byte `pos` of `text` (a character boundary), if
+/// there is one: ASCII and three-byte characters (Chinese) decoded here, others through `chars`.
 #[inline(always)]
-fn decode4(b0: u8, b1: u8, b2: u8, b3: u8) -> (u32, usize) {
-    let (b0, b1, b2, b3) = (u32::from(b0), u32::from(b1), u32::from(b2), u32::from(b3));
+fn char_at(text: &str, pos: usize) -> Option<(u32, usize)> {
+    let bytes = text.as_bytes();
+    let b0 = *bytes.get(pos)?;
     if b0 < 0x80 {
-        (b0, 1)
-    } else if b0 < 0xE0 {
-        (((b0 & 0x1F) << 6) | (b1 & 0x3F), 2)
-    } else if b0 < 0xF0 {
-        (((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F), 3)
-    } else {
-        (
-            ((b0 & 0x07) << 18) | ((b1 & 0x3F) << 12) | ((b2 & 0x3F) << 6) | (b3 & 0x3F),
-            4,
-        )
+        return Some((u32::from(b0), 1));
     }
+    if let (0xE0..=0xEF, Some(&[b1, b2])) = (b0, bytes.get(pos + 1..pos + 3)) {
+        let cp = (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+        return Some((cp, 3));
+    }
+    let c = text.get(pos..)?.chars().next()?;
+    Some((c as u32, c.len_utf8()))
 }
 
 /// The iterator of [`TermAutomaton::hits`].
@@ -221,18 +219,6 @@ impl Hits<'_> {
         ))
     }
 
-    /// The code point and length of the character at byte `pos`, if there is one.
-    #[inline(always)]
-    fn char_at(&self, pos: usize) -> Option<(u32, usize)> {
-        match self.text.as_bytes().get(pos..pos + 4) {
-            Some(&[b0, b1, b2, b3]) => Some(decode4(b0, b1, b2, b3)),
-            _ => {
-                let c = self.text.get(pos..)?.chars().next()?;
-                Some((c as u32, c.len_utf8()))
-            }
-        }
-    }
-
     /// Skips ahead with the prefilter from the root; turns it off when it does not pay. Returns
     /// whether it stays on.
     #[inline(never)]
@@ -261,47 +247,33 @@ impl Iterator for Hits<'_> {
             return self.report(self.output);
         }
         let a = self.automaton;
+        let (states, codes, text) = (&a.states[..], &a.codes[..], self.text);
+        let root_base = a.root_base();
         let mut state = self.state;
         if let Some(p) = self.prefilter {
             loop {
                 if state == ROOT && !self.skip(p) {
                     break;
                 }
-                let (cp, len) = self.char_at(self.pos)?;
+                let (cp, len) = char_at(text, self.pos)?;
                 self.pos += len;
-                let code = code_of(&a.codes, cp);
                 let out;
-                (state, out) = step(&a.states, a.root_base(), state, code);
+                (state, out) = step(states, root_base, state, code_of(codes, cp));
                 if out != 0 {
                     self.state = state;
                     return self.report(out);
                 }
             }
         }
-        let (states, codes, bytes) = (&a.states[..], &a.codes[..], self.text.as_bytes());
-        let root_base = a.root_base();
         let mut pos = self.pos;
         loop {
-            let Some(&b0) = bytes.get(pos) else {
+            let Some((cp, len)) = char_at(text, pos) else {
                 (self.pos, self.state) = (pos, state);
                 return None;
             };
-            let (cp, len) = if b0 < 0x80 {
-                (u32::from(b0), 1)
-            } else if let (0xE0..=0xEF, Some(&[b1, b2])) = (b0, bytes.get(pos + 1..pos + 3)) {
-                (
-                    (u32::from(b0 & 0x0F) << 12)
-                        | (u32::from(b1 & 0x3F) << 6)
-                        | u32::from(b2 & 0x3F),
-                    3,
-                )
-            } else {
-                self.char_at(pos).unwrap_or((0, 1))
-            };
             pos += len;
-            let code = code_of(codes, cp);
             let out;
-            (state, out) = step(states, root_base, state, code);
+            (state, out) = step(states, root_base, state, code_of(codes, cp));
             if out != 0 {
                 (self.pos, self.state) = (pos, state);
                 return self.report(out);
