@@ -1,13 +1,16 @@
 //! A second automaton for canonical text that is all ASCII (English, numbers, Latin contact
 //! details).
 //!
-//! The term automaton (daachorse's character-wise double array) costs about forty instructions
-//! per character of English text: every letter is a state of some English pattern, so the search
-//! keeps walking failure links. Canonical ASCII text can only hold ASCII patterns, and a lexicon such
-//! as the default one has few of them, so a byte DFA over those alone (aho-corasick's, stepped here
-//! one table lookup per byte) finds the same overlapping matches for about a quarter of that. The
-//! builder makes it with the filter; a loaded filter makes it when a scan first meets ASCII text (or
-//! in [`crate::Filter::compile_regex_rules`]), so that `from_bytes` does not pay for it. It is made
+//! The term automaton (character-wise double array) costs about forty instructions per character
+//! of English text: every letter is a state of some English pattern, so the search keeps walking
+//! failure links. Canonical ASCII text can only hold ASCII patterns, and a lexicon such as the
+//! default one has few of them, so a byte DFA over those alone finds the same overlapping matches
+//! in one table lookup per byte. aho-corasick builds the DFA; its transitions are copied into a
+//! table of our own whose match states are numbered last, so that the search loop is a class
+//! lookup, a transition lookup and one comparison per byte (stepping aho-corasick's DFA through
+//! its `Automaton` trait took about three times that). The builder makes it with the filter; a
+//! loaded filter makes it when a scan first meets ASCII text (or in
+//! [`crate::Filter::compile_regex_rules`]), so that `from_bytes` does not pay for it. It is made
 //! only while it stays small (see [`MAX_PATTERN_BYTES`]); otherwise ASCII text goes through the term
 //! automaton like any other.
 
@@ -26,11 +29,21 @@ const MAX_PATTERN_BYTES: usize = 8 << 10;
 /// The byte DFA of a filter's ASCII patterns.
 #[derive(Debug)]
 pub(crate) struct AsciiAutomaton {
-    dfa: DFA,
+    /// The class of each byte: every byte that occurs in a pattern has its own, all others share
+    /// class 0 (from any state they lead back to the start).
+    classes: [u8; 256],
+    /// One row of `stride` next states per state; states are row offsets (premultiplied).
+    trans: Vec<u32>,
     /// Where every search starts.
-    start: StateID,
-    /// The term automaton's value of each DFA pattern.
-    values: Vec<u32>,
+    start: u32,
+    /// States from this one on are match states.
+    first_match: u32,
+    /// Number of classes.
+    stride: u32,
+    /// Per match state (in order), its first entry in `matches`; one more at the end.
+    match_ranges: Vec<u32>,
+    /// The patterns each match state reports: (term automaton value, length in bytes).
+    matches: Vec<(u32, u32)>,
 }
 
 impl AsciiAutomaton {
@@ -39,6 +52,8 @@ impl AsciiAutomaton {
         let mut texts = Vec::new();
         let mut values = Vec::new();
         let mut bytes = 0;
+        let mut classes = [0u8; 256];
+        let mut stride = 1u32;
         for (i, (text, _)) in patterns.iter().enumerate() {
             if !text.is_ascii() {
                 continue;
@@ -46,6 +61,13 @@ impl AsciiAutomaton {
             bytes += text.len();
             if bytes > MAX_PATTERN_BYTES {
                 return None;
+            }
+            for &b in text.as_bytes() {
+                if classes[usize::from(b)] == 0 {
+                    // At most 128 ASCII bytes: the class fits a byte.
+                    classes[usize::from(b)] = stride as u8;
+                    stride += 1;
+                }
             }
             texts.push(text);
             values.push(patterns.value(i));
@@ -58,12 +80,81 @@ impl AsciiAutomaton {
             .prefilter(false)
             .build(&texts)
             .ok()?;
-        let start = dfa.start_state(Anchored::No).ok()?;
-        Some(AsciiAutomaton { dfa, start, values })
+        // One byte of each class, to step aho-corasick's DFA with.
+        let mut representative = vec![0u8; stride as usize];
+        for b in (0..=255u8).rev() {
+            representative[usize::from(classes[usize::from(b)])] = b;
+        }
+        // Every state reachable from the start, in breadth-first order.
+        let ac_start = dfa.start_state(Anchored::No).ok()?;
+        let mut order = vec![ac_start];
+        let mut index = std::collections::HashMap::from([(ac_start, 0usize)]);
+        let mut next = Vec::new();
+        let mut i = 0;
+        while i < order.len() {
+            for &b in &representative {
+                let to = dfa.next_state(Anchored::No, order[i], b);
+                let len = index.len();
+                let j = *index.entry(to).or_insert(len);
+                if j == order.len() {
+                    order.push(to);
+                }
+                next.push(j);
+            }
+            i += 1;
+        }
+        // Renumber: match states last, each state's id its row offset.
+        let is_match = |s: StateID| dfa.is_special(s) && dfa.is_match(s);
+        let mut renumbered = vec![0u32; order.len()];
+        let mut rank = 0u32;
+        for matching in [false, true] {
+            for (old, &s) in order.iter().enumerate() {
+                if is_match(s) == matching {
+                    renumbered[old] = rank.checked_mul(stride)?;
+                    rank += 1;
+                }
+            }
+        }
+        let first_match = (order.len() - order.iter().filter(|&&s| is_match(s)).count()) as u32;
+        let first_match = first_match.checked_mul(stride)?;
+        let mut trans = vec![0u32; order.len() * stride as usize];
+        for (old, row) in next.chunks_exact(stride as usize).enumerate() {
+            let at = renumbered[old] as usize;
+            for (slot, &to) in trans[at..at + row.len()].iter_mut().zip(row) {
+                *slot = renumbered[to];
+            }
+        }
+        let mut match_states: Vec<(u32, StateID)> = order
+            .iter()
+            .enumerate()
+            .filter(|&(_, &s)| is_match(s))
+            .map(|(old, &s)| (renumbered[old], s))
+            .collect();
+        match_states.sort_unstable_by_key(|&(id, _)| id);
+        let mut match_ranges = Vec::with_capacity(match_states.len() + 1);
+        let mut matches = Vec::new();
+        for &(_, s) in &match_states {
+            match_ranges.push(matches.len() as u32);
+            for k in 0..dfa.match_len(s) {
+                let pattern = dfa.match_pattern(s, k);
+                let value = *values.get(pattern.as_usize())?;
+                matches.push((value, dfa.pattern_len(pattern) as u32));
+            }
+        }
+        match_ranges.push(matches.len() as u32);
+        Some(AsciiAutomaton {
+            classes,
+            trans,
+            start: renumbered[0],
+            first_match,
+            stride,
+            match_ranges,
+            matches,
+        })
     }
 
     pub(crate) fn heap_bytes(&self) -> usize {
-        self.dfa.memory_usage() + self.values.capacity() * 4
+        (self.trans.capacity() + self.match_ranges.capacity()) * 4 + self.matches.capacity() * 8
     }
 }
 
@@ -86,7 +177,7 @@ impl<'a> TermHits<'a> {
                     pos: 0,
                     state: a.start,
                     next_match: 0,
-                    matches: 0,
+                    end_match: 0,
                 });
             }
         }
@@ -110,17 +201,17 @@ impl Iterator for TermHits<'_> {
     }
 }
 
-/// The overlapping matches of the ASCII DFA: the DFA is stepped byte by byte (one table lookup
-/// each) and the patterns of each match state are reported with their end at the current byte.
+/// The overlapping matches of the ASCII DFA: the DFA is stepped byte by byte and the patterns of
+/// each match state are reported with their end at the current byte.
 pub(crate) struct AsciiHits<'a> {
     automaton: &'a AsciiAutomaton,
     bytes: &'a [u8],
     /// Bytes read so far.
     pos: usize,
-    state: StateID,
-    /// The next of the current state's `matches` patterns to report.
+    state: u32,
+    /// The current state's entries of `AsciiAutomaton::matches` still to report.
     next_match: usize,
-    matches: usize,
+    end_match: usize,
 }
 
 impl Iterator for AsciiHits<'_> {
@@ -130,33 +221,55 @@ impl Iterator for AsciiHits<'_> {
     fn next(&mut self) -> Option<(usize, usize, u32)> {
         let a = self.automaton;
         loop {
-            if self.next_match < self.matches {
-                let pattern = a.dfa.match_pattern(self.state, self.next_match);
+            if self.next_match < self.end_match {
+                let (value, len) = *a.matches.get(self.next_match)?;
                 self.next_match += 1;
-                let (Some(&value), Some(start)) = (
-                    a.values.get(pattern.as_usize()),
-                    self.pos.checked_sub(a.dfa.pattern_len(pattern)),
-                ) else {
+                let Some(start) = self.pos.checked_sub(len as usize) else {
                     continue;
                 };
                 return Some((start, self.pos, value));
             }
-            let (mut state, mut pos) = (self.state, self.pos);
-            loop {
-                let Some(&b) = self.bytes.get(pos) else {
-                    (self.state, self.pos, self.matches) = (state, pos, 0);
-                    return None;
-                };
-                state = a.dfa.next_state(Anchored::No, state, b);
-                pos += 1;
-                if a.dfa.is_special(state) && a.dfa.is_match(state) {
-                    break;
+            let (trans, classes, first_match) = (&a.trans[..], &a.classes, a.first_match);
+            let mut state = self.state;
+            let rest = self.bytes.get(self.pos..)?;
+            let step = |state: u32, b: u8| {
+                trans
+                    .get(state as usize + usize::from(classes[usize::from(b)]))
+                    .copied()
+            };
+            // Four bytes per round (the loop's own overhead is a third of a step); `read` is
+            // the number of bytes stepped when a match state is reached.
+            let mut read = None;
+            let mut chunks = rest.chunks_exact(4);
+            'search: for (i, chunk) in chunks.by_ref().enumerate() {
+                for (k, &b) in chunk.iter().enumerate() {
+                    state = step(state, b)?;
+                    if state >= first_match {
+                        read = Some(4 * i + k + 1);
+                        break 'search;
+                    }
+                }
+            }
+            if read.is_none() {
+                let done = rest.len() - chunks.remainder().len();
+                for (k, &b) in chunks.remainder().iter().enumerate() {
+                    state = step(state, b)?;
+                    if state >= first_match {
+                        read = Some(done + k + 1);
+                        break;
+                    }
                 }
             }
             self.state = state;
-            self.pos = pos;
-            self.next_match = 0;
-            self.matches = a.dfa.match_len(state);
+            let Some(read) = read else {
+                // The end of the text.
+                self.pos = self.bytes.len();
+                return None;
+            };
+            self.pos += read;
+            let k = ((state - first_match) / a.stride) as usize;
+            self.next_match = *a.match_ranges.get(k)? as usize;
+            self.end_match = *a.match_ranges.get(k + 1)? as usize;
         }
     }
 }
