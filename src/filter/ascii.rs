@@ -5,25 +5,26 @@
 //! of English text: every letter is a state of some English pattern, so the search keeps walking
 //! failure links. Canonical ASCII text can only hold ASCII patterns, and a lexicon such as the
 //! default one has few of them, so a byte DFA over those alone finds the same overlapping matches
-//! in one table lookup per byte. aho-corasick builds the DFA; its transitions are copied into a
-//! table of our own whose match states are numbered last, so that the search loop is a class
-//! lookup, a transition lookup and one comparison per byte (stepping aho-corasick's DFA through
-//! its `Automaton` trait took about three times that). The builder makes it with the filter; a
-//! loaded filter makes it when a scan first meets ASCII text (or in
-//! [`crate::Filter::compile_regex_rules`]), so that `from_bytes` does not pay for it. It is made
-//! only while it stays small (see [`MAX_PATTERN_BYTES`]); otherwise ASCII text goes through the term
-//! automaton like any other.
+//! in one table lookup per byte. aho-corasick builds the automaton (its non-contiguous NFA); its
+//! transitions, failure links resolved, are copied into a table of our own whose match states are
+//! numbered last, so that the search is a class lookup, a transition lookup and one comparison per
+//! byte (stepping aho-corasick's own DFA through its `Automaton` trait cost half as much again).
+//! The builder makes it with the filter; a loaded filter makes it when a scan first meets ASCII
+//! text (or in [`crate::Filter::compile_regex_rules`]), so that `from_bytes` does not pay for it.
+//! It is made only while it stays small (see [`MAX_PATTERN_BYTES`]); otherwise ASCII text goes
+//! through the term automaton like any other.
 
 use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::dfa::DFA;
+use aho_corasick::nfa::noncontiguous::NFA;
 use aho_corasick::{Anchored, MatchKind as AcMatchKind};
 
 use super::charwise::Hits;
 use super::{Inner, PatternTable};
 
 /// At most this many bytes of ASCII patterns. The DFA has about one state per byte, each a row of
-/// byte classes (43 for the default lexicon: 4.9 KB of patterns, 0.8 MB of DFA), so this bounds it
-/// to about 1.5 MB. Larger lexicons keep the term automaton for ASCII text too.
+/// byte classes (one per distinct pattern byte and one for the rest: 43 for the default lexicon,
+/// 4.9 KB of patterns, 0.8 MB of DFA), so this bounds it to about 1.5 MB. Larger lexicons keep
+/// the term automaton for ASCII text too.
 const MAX_PATTERN_BYTES: usize = 8 << 10;
 
 /// The byte DFA of a filter's ASCII patterns.
@@ -75,7 +76,7 @@ impl AsciiAutomaton {
         if texts.is_empty() {
             return None;
         }
-        let dfa = DFA::builder()
+        let dfa = NFA::builder()
             .match_kind(AcMatchKind::Standard)
             .prefilter(false)
             .build(&texts)
@@ -88,18 +89,22 @@ impl AsciiAutomaton {
         // Every state reachable from the start, in breadth-first order.
         let ac_start = dfa.start_state(Anchored::No).ok()?;
         let mut order = vec![ac_start];
-        let mut index = std::collections::HashMap::from([(ac_start, 0usize)]);
+        // Position in `order` of each state id seen (ids are row offsets, so this is sparse).
+        let mut index = vec![u32::MAX; ac_start.as_usize() + 1];
+        index[ac_start.as_usize()] = 0;
         let mut next = Vec::new();
         let mut i = 0;
         while i < order.len() {
             for &b in &representative {
                 let to = dfa.next_state(Anchored::No, order[i], b);
-                let len = index.len();
-                let j = *index.entry(to).or_insert(len);
-                if j == order.len() {
+                if to.as_usize() >= index.len() {
+                    index.resize(to.as_usize() + 1, u32::MAX);
+                }
+                if index[to.as_usize()] == u32::MAX {
+                    index[to.as_usize()] = order.len() as u32;
                     order.push(to);
                 }
-                next.push(j);
+                next.push(index[to.as_usize()] as usize);
             }
             i += 1;
         }
