@@ -8,7 +8,7 @@
 //! in one table lookup per byte. aho-corasick builds the automaton (its non-contiguous NFA); its
 //! transitions, failure links resolved, are copied into a table of our own whose match states are
 //! numbered last, so that the search is a class lookup, a transition lookup and one comparison per
-//! byte (stepping aho-corasick's own DFA through its `Automaton` trait cost half as much again).
+//! byte (stepping aho-corasick's own DFA through its `Automaton` trait cost a third more).
 //! The builder makes it with the filter; a loaded filter makes it when a scan first meets ASCII
 //! text (or in [`crate::Filter::compile_regex_rules`]), so that `from_bytes` does not pay for it.
 //! It is made only while it stays small (see [`MAX_PATTERN_BYTES`]); otherwise ASCII text goes
@@ -76,18 +76,18 @@ impl AsciiAutomaton {
         if texts.is_empty() {
             return None;
         }
-        let dfa = NFA::builder()
+        let nfa = NFA::builder()
             .match_kind(AcMatchKind::Standard)
             .prefilter(false)
             .build(&texts)
             .ok()?;
-        // One byte of each class, to step aho-corasick's DFA with.
+        // One byte of each class, to step aho-corasick's automaton with.
         let mut representative = vec![0u8; stride as usize];
         for b in (0..=255u8).rev() {
             representative[usize::from(classes[usize::from(b)])] = b;
         }
         // Every state reachable from the start, in breadth-first order.
-        let ac_start = dfa.start_state(Anchored::No).ok()?;
+        let ac_start = nfa.start_state(Anchored::No).ok()?;
         let mut order = vec![ac_start];
         // Position in `order` of each state id seen (ids are row offsets, so this is sparse).
         let mut index = vec![u32::MAX; ac_start.as_usize() + 1];
@@ -96,7 +96,7 @@ impl AsciiAutomaton {
         let mut i = 0;
         while i < order.len() {
             for &b in &representative {
-                let to = dfa.next_state(Anchored::No, order[i], b);
+                let to = nfa.next_state(Anchored::No, order[i], b);
                 if to.as_usize() >= index.len() {
                     index.resize(to.as_usize() + 1, u32::MAX);
                 }
@@ -109,7 +109,7 @@ impl AsciiAutomaton {
             i += 1;
         }
         // Renumber: match states last, each state's id its row offset.
-        let is_match = |s: StateID| dfa.is_special(s) && dfa.is_match(s);
+        let is_match = |s: StateID| nfa.is_special(s) && nfa.is_match(s);
         let mut renumbered = vec![0u32; order.len()];
         let mut rank = 0u32;
         for matching in [false, true] {
@@ -140,10 +140,10 @@ impl AsciiAutomaton {
         let mut matches = Vec::new();
         for &(_, s) in &match_states {
             match_ranges.push(matches.len() as u32);
-            for k in 0..dfa.match_len(s) {
-                let pattern = dfa.match_pattern(s, k);
+            for k in 0..nfa.match_len(s) {
+                let pattern = nfa.match_pattern(s, k);
                 let value = *values.get(pattern.as_usize())?;
-                matches.push((value, dfa.pattern_len(pattern) as u32));
+                matches.push((value, nfa.pattern_len(pattern) as u32));
             }
         }
         match_ranges.push(matches.len() as u32);
