@@ -10,6 +10,8 @@
 //! one the search follows `s`'s failure link, down to the root. A state's outputs are a chain through
 //! `outputs` (1-based positions, 0 ends it): every pattern that ends there, longest first.
 
+use crate::normalize::decode3;
+
 /// The root state.
 const ROOT: u32 = 0;
 /// The character map's mark for a character no pattern holds.
@@ -184,8 +186,7 @@ fn char_at(text: &str, pos: usize) -> Option<(u32, usize)> {
         return Some((u32::from(b0), 1));
     }
     if let (0xE0..=0xEF, Some(&[b1, b2])) = (b0, bytes.get(pos + 1..pos + 3)) {
-        let cp = (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
-        return Some((cp, 3));
+        return Some((decode3(b0, b1, b2), 3));
     }
     let c = text.get(pos..)?.chars().next()?;
     Some((c as u32, c.len_utf8()))

@@ -10,6 +10,7 @@ pub(crate) mod tables;
 use std::sync::Arc;
 
 pub use evasion::Evasion;
+pub(crate) use stream::decode3;
 
 use crate::span::Span;
 

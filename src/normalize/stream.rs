@@ -167,10 +167,12 @@ fn decode(bytes: &[u8], i: usize) -> (u32, usize) {
     }
 }
 
-/// The code point of a three-byte UTF-8 sequence (lead byte `0xE_`).
+/// The code point of a three-byte UTF-8 sequence (lead byte `0xE_`, two continuation bytes, as in
+/// a `str`). Without the masks: each byte's marker bits are subtracted at once (two fewer
+/// instructions per Chinese character, which the normaliser and the term search both decode).
 #[inline(always)]
-fn decode3(b0: u8, b1: u8, b2: u8) -> u32 {
-    (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F)
+pub(crate) fn decode3(b0: u8, b1: u8, b2: u8) -> u32 {
+    ((u32::from(b0) << 12) + (u32::from(b1) << 6) + u32::from(b2)).wrapping_sub(0xE2080)
 }
 
 /// Latin tokens longer than this are emitted as they are, without leetspeak decisions, to keep
@@ -1527,8 +1529,25 @@ impl<'a, O: Origins> Machine<'a, O> {
 
 #[cfg(test)]
 mod tests {
-    use super::letter_run;
+    use super::{decode3, letter_run};
     use crate::filter::xorshift;
+
+    #[test]
+    fn decode3_decodes_every_three_byte_character() {
+        let mut n = 0;
+        for c in (0x800..=0xFFFF).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(bytes.len(), 3);
+            assert_eq!(decode3(bytes[0], bytes[1], bytes[2]), u32::from(c), "{c:?}");
+            n += 1;
+        }
+        assert_eq!(
+            n,
+            0x10000 - 0x800 - 0x800,
+            "every character but the surrogates"
+        );
+    }
 
     /// `letter_run` one byte at a time.
     fn letter_run_bytewise(
