@@ -108,20 +108,25 @@ impl AsciiAutomaton {
             }
             i += 1;
         }
-        // Renumber: match states last, each state's id its row offset.
+        // Renumber: match states last (in order, listed in `match_states`), each state's id its
+        // row offset.
         let is_match = |s: StateID| nfa.is_special(s) && nfa.is_match(s);
         let mut renumbered = vec![0u32; order.len()];
         let mut rank = 0u32;
+        let mut first_match = 0;
+        let mut match_states = Vec::new();
         for matching in [false, true] {
+            first_match = rank.checked_mul(stride)?;
             for (old, &s) in order.iter().enumerate() {
                 if is_match(s) == matching {
                     renumbered[old] = rank.checked_mul(stride)?;
                     rank += 1;
+                    if matching {
+                        match_states.push(s);
+                    }
                 }
             }
         }
-        let first_match = (order.len() - order.iter().filter(|&&s| is_match(s)).count()) as u32;
-        let first_match = first_match.checked_mul(stride)?;
         let mut trans = vec![0u32; order.len() * stride as usize];
         for (old, row) in next.chunks_exact(stride as usize).enumerate() {
             let at = renumbered[old] as usize;
@@ -129,16 +134,9 @@ impl AsciiAutomaton {
                 *slot = renumbered[to];
             }
         }
-        let mut match_states: Vec<(u32, StateID)> = order
-            .iter()
-            .enumerate()
-            .filter(|&(_, &s)| is_match(s))
-            .map(|(old, &s)| (renumbered[old], s))
-            .collect();
-        match_states.sort_unstable_by_key(|&(id, _)| id);
         let mut match_ranges = Vec::with_capacity(match_states.len() + 1);
         let mut matches = Vec::new();
-        for &(_, s) in &match_states {
+        for &s in &match_states {
             match_ranges.push(matches.len() as u32);
             for k in 0..nfa.match_len(s) {
                 let pattern = nfa.match_pattern(s, k);

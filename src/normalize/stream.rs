@@ -153,12 +153,13 @@ fn letter_run(bytes: &[u8], s: usize, limit: usize, no_pair_start: bool) -> Opti
 /// its code point and length.
 #[inline]
 fn decode(bytes: &[u8], i: usize) -> (u32, usize) {
+    let byte = |k: usize| bytes.get(i + k).copied().unwrap_or(0x80);
     let b = u32::from(bytes[i]);
-    let cont = |k: usize| u32::from(bytes.get(i + k).copied().unwrap_or(0x80) & 0x3F);
+    let cont = |k: usize| u32::from(byte(k) & 0x3F);
     if b < 0xE0 {
         (((b & 0x1F) << 6) | cont(1), 2)
     } else if b < 0xF0 {
-        (((b & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3)
+        (decode3(bytes[i], byte(1), byte(2)), 3)
     } else {
         (
             ((b & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
