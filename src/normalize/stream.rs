@@ -688,6 +688,9 @@ impl<'a, O: Origins> Machine<'a, O> {
         let mut k = t;
         let mut block = first.unwrap_or(t);
         let mut last_word = first.map(|w| (w, j));
+        // Blocks are lowercased once, at the end: all the span writes besides them is a space or a
+        // break per separator (one call, where a call per block mispredicts its length branches).
+        let span_start = self.text.len();
         while let Some((word, letters_end, end)) = self.next_plain_word(table, input, k, j == k) {
             let single_space = j == k && word == k + 1 && bytes[k] == b' ';
             if !single_space {
@@ -697,7 +700,7 @@ impl<'a, O: Origins> Machine<'a, O> {
                     Some((_, _, count, hard)) => ((k - j) + count as usize, hard),
                     None => break,
                 };
-                self.copy_block(table, input, block, j, lowercase);
+                self.copy_block(table, input, block, j);
                 let sep = if hard || count > max_gap { BREAK } else { ' ' };
                 self.push(sep, j as u32, word as u32, Evasion::empty());
                 self.gap = Gap::default();
@@ -710,7 +713,12 @@ impl<'a, O: Origins> Machine<'a, O> {
         let Some((word, letters_end)) = last_word else {
             return t;
         };
-        self.copy_block(table, input, block, letters_end, lowercase);
+        self.copy_block(table, input, block, letters_end);
+        if lowercase {
+            if let Some(copied) = self.text.get_mut(span_start..) {
+                copied.make_ascii_lowercase();
+            }
+        }
         // Trailing symbols of the last word: junk, as `junk_trailing` makes them.
         self.junk_trailing(letters_end, k);
         // The repeat state the last word leaves, as `emit_ascii_letter` tracks it.
@@ -826,18 +834,21 @@ impl<'a, O: Origins> Machine<'a, O> {
         let mut count = 0;
         let mut hard = false;
         loop {
-            let b = *bytes.get(s)?;
+            // Spaces and ASCII punctuation in a loop of their own: as one more arm of the `match`
+            // below (a jump table), they and the letter after them would alternate its target.
+            let mut b = *bytes.get(s)?;
+            while b < 0x80 && table.byte_class(b) == ByteClass::EndsToken {
+                let kind = table.bmp(u32::from(b)).kind;
+                if !gap_kind(kind) {
+                    return None;
+                }
+                hard |= kind == Kind::HardBreak;
+                count += 1;
+                s += 1;
+                b = *bytes.get(s)?;
+            }
             match table.byte_class(b) {
                 ByteClass::Letter => return Some((s, s, count, hard)),
-                ByteClass::EndsToken if b < 0x80 => {
-                    let kind = table.bmp(u32::from(b)).kind;
-                    if !gap_kind(kind) {
-                        return None;
-                    }
-                    hard |= kind == Kind::HardBreak;
-                    count += 1;
-                    s += 1;
-                }
                 ByteClass::Leet => {
                     // Symbols right after the letters are the previous word's.
                     if s == k && after_letters {
@@ -891,33 +902,23 @@ impl<'a, O: Origins> Machine<'a, O> {
         }
     }
 
-    /// Copies the plain words and single spaces `from..to` of the input to the output in one go.
+    /// Copies the plain words and single spaces `from..to` of the input to the output in one go,
+    /// in their case ([`Machine::ascii_span`] lowercases them).
     #[inline]
-    fn copy_block(&mut self, table: &Table, input: &str, from: usize, to: usize, lowercase: bool) {
+    fn copy_block(&mut self, table: &Table, input: &str, from: usize, to: usize) {
         if from >= to {
             return;
         }
         if to - from <= SHORT_BLOCK {
             // A few bytes: one at a time costs less than setting up the bulk copy.
             for (k, &b) in input.as_bytes()[from..to].iter().enumerate() {
-                let ch = if lowercase { b.to_ascii_lowercase() } else { b };
                 let start = (from + k) as u32;
-                self.push(
-                    char::from(ch & 0x7F),
-                    start,
-                    start + 1,
-                    table.ascii_flags(b),
-                );
+                self.push(char::from(b & 0x7F), start, start + 1, table.ascii_flags(b));
             }
             return;
         }
         let offset = self.text.len();
         self.text.push_str(input.get(from..to).unwrap_or(""));
-        if lowercase {
-            if let Some(copied) = self.text.get_mut(offset..) {
-                copied.make_ascii_lowercase();
-            }
-        }
         self.chars.extend_ascii(
             table,
             offset as u32,
