@@ -499,6 +499,7 @@ fn read(bytes: &[u8], packed: bool) -> Result<TermAutomaton, &'static str> {
     if !c.0.is_empty() {
         return Err("trailing bytes after the automaton");
     }
+    let root = TermAutomaton::root_edges(&states, alphabet);
     Ok(TermAutomaton {
         states,
         codes,
@@ -506,5 +507,6 @@ fn read(bytes: &[u8], packed: bool) -> Result<TermAutomaton, &'static str> {
         outputs,
         kind_and_count,
         prefilter,
+        root,
     })
 }

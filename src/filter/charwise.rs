@@ -105,6 +105,10 @@ pub(crate) struct TermAutomaton {
     /// daachorse's match kind byte and its count of states, kept to save the automaton as it was.
     pub(super) kind_and_count: [u8; 5],
     pub(super) prefilter: Option<Prefilter>,
+    /// The root's transitions by entry of `codes` (so 0, no code, first): the state and its first
+    /// output, `(ROOT, 0)` for none. Derived from `states` when the automaton is made or loaded:
+    /// the search leaves the root with two loads and no branch.
+    pub(super) root: Vec<(u32, u32)>,
 }
 
 impl TermAutomaton {
@@ -122,10 +126,21 @@ impl TermAutomaton {
         }
     }
 
-    /// The root's base (0: the root has no children).
-    #[inline(always)]
-    fn root_base(&self) -> u32 {
-        self.states.first().map_or(0, |s| s.base)
+    /// The root's transitions for [`TermAutomaton::root`]: entry `k` for code `k - 1`.
+    pub(super) fn root_edges(states: &[State], alphabet: u32) -> Vec<(u32, u32)> {
+        let root_base = states.first().map_or(0, |s| s.base);
+        let mut root = vec![(ROOT, 0); alphabet as usize + 1];
+        if root_base != 0 {
+            for (code, edge) in (0..alphabet).zip(&mut root[1..]) {
+                let child = root_base ^ code;
+                if let Some(c) = states.get(child as usize) {
+                    if c.check == ROOT {
+                        *edge = (child, c.output);
+                    }
+                }
+            }
+        }
+        root
     }
 
     /// The heap memory held, in bytes.
@@ -134,46 +149,41 @@ impl TermAutomaton {
             + self.codes.capacity() * 4
             + self.outputs.capacity() * std::mem::size_of::<Output>()
             + self.prefilter.as_ref().map_or(0, |p| p.occurs.len())
+            + self.root.capacity() * 8
     }
 }
 
-/// The code of code point `cp` in the character map `codes`, [`NO_CODE`] for none.
+/// The entry of code point `cp` in the character map `codes`: its code plus one, 0 for none.
 #[inline(always)]
-fn code_of(codes: &[u32], cp: u32) -> u32 {
-    codes.get(cp as usize).copied().unwrap_or(0).wrapping_sub(1)
+fn entry_of(codes: &[u32], cp: u32) -> u32 {
+    codes.get(cp as usize).copied().unwrap_or(0)
 }
 
-/// The state after `state` on a character with `code` in the automaton of `states` (whose root has
-/// `root_base`), and that state's first output (1-based; 0 for none). The root reports nothing: it
-/// could only hold an empty pattern, which the builder never adds and `automaton::load` rejects.
+/// The state after `state` on a character with `codes` entry `entry` in the automaton of `states`
+/// (whose root's transitions are `root`), and that state's first output (1-based; 0 for none).
+/// The root reports nothing: it could only hold an empty pattern, which the builder never adds and
+/// `automaton::load` rejects.
 #[inline(always)]
-fn step(states: &[State], root_base: u32, mut state: u32, code: u32) -> (u32, u32) {
-    if code == NO_CODE {
-        return (ROOT, 0);
-    }
-    while state != ROOT {
-        let Some(s) = states.get(state as usize) else {
-            break;
-        };
-        if s.base != 0 {
-            let child = s.base ^ code;
-            if let Some(c) = states.get(child as usize) {
-                if c.check == state {
-                    return (child, c.output);
+fn step(states: &[State], root: &[(u32, u32)], mut state: u32, entry: u32) -> (u32, u32) {
+    // A character no pattern holds goes back to the root, which `root[0]` stays at.
+    if state != ROOT && entry != 0 {
+        let code = entry - 1;
+        while state != ROOT {
+            let Some(s) = states.get(state as usize) else {
+                break;
+            };
+            if s.base != 0 {
+                let child = s.base ^ code;
+                if let Some(c) = states.get(child as usize) {
+                    if c.check == state {
+                        return (child, c.output);
+                    }
                 }
             }
-        }
-        state = s.fail;
-    }
-    if root_base != 0 {
-        let child = root_base ^ code;
-        if let Some(c) = states.get(child as usize) {
-            if c.check == ROOT {
-                return (child, c.output);
-            }
+            state = s.fail;
         }
     }
-    (ROOT, 0)
+    root.get(entry as usize).copied().unwrap_or((ROOT, 0))
 }
 
 /// The code point and length of the character at byte `pos` of `text` (a character boundary), if
@@ -249,7 +259,6 @@ impl Iterator for Hits<'_> {
         }
         let a = self.automaton;
         let (states, codes, text) = (&a.states[..], &a.codes[..], self.text);
-        let root_base = a.root_base();
         let mut state = self.state;
         if let Some(p) = self.prefilter {
             loop {
@@ -259,7 +268,7 @@ impl Iterator for Hits<'_> {
                 let (cp, len) = char_at(text, self.pos)?;
                 self.pos += len;
                 let out;
-                (state, out) = step(states, root_base, state, code_of(codes, cp));
+                (state, out) = step(states, &a.root, state, entry_of(codes, cp));
                 if out != 0 {
                     self.state = state;
                     return self.report(out);
@@ -274,7 +283,7 @@ impl Iterator for Hits<'_> {
             };
             pos += len;
             let out;
-            (state, out) = step(states, root_base, state, code_of(codes, cp));
+            (state, out) = step(states, &a.root, state, entry_of(codes, cp));
             if out != 0 {
                 (self.pos, self.state) = (pos, state);
                 return self.report(out);
