@@ -688,7 +688,7 @@ impl<'a, O: Origins> Machine<'a, O> {
         let mut k = t;
         let mut block = first.unwrap_or(t);
         let mut last_word = first.map(|w| (w, j));
-        // Blocks are lowercased once, at the end: all the span writes besides them is a space or a
+        // Blocks are lowercased once, at the end: everything else the span writes is a space or a
         // break per separator (one call, where a call per block mispredicts its length branches).
         let span_start = self.text.len();
         while let Some((word, letters_end, end)) = self.next_plain_word(table, input, k, j == k) {
