@@ -275,15 +275,24 @@ impl Iterator for Hits<'_> {
                 }
             }
         }
+        let (bytes, root) = (text.as_bytes(), &a.root[..]);
         let mut pos = self.pos;
         loop {
-            let Some((cp, len)) = char_at(text, pos) else {
-                (self.pos, self.state) = (pos, state);
-                return None;
+            // Three-byte characters (Chinese) first: ASCII text has its own automaton.
+            let (cp, len) = match bytes.get(pos..) {
+                Some(&[b0, b1, b2, ..]) if b0 & 0xF0 == 0xE0 => (decode3(b0, b1, b2), 3),
+                Some(&[b0, ..]) if b0 < 0x80 => (u32::from(b0), 1),
+                _ => match char_at(text, pos) {
+                    Some(c) => c,
+                    None => {
+                        (self.pos, self.state) = (pos, state);
+                        return None;
+                    }
+                },
             };
             pos += len;
             let out;
-            (state, out) = step(states, &a.root, state, entry_of(codes, cp));
+            (state, out) = step(states, root, state, entry_of(codes, cp));
             if out != 0 {
                 (self.pos, self.state) = (pos, state);
                 return self.report(out);
