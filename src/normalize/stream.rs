@@ -149,6 +149,43 @@ fn letter_run(bytes: &[u8], s: usize, limit: usize, no_pair_start: bool) -> Opti
     Some(e)
 }
 
+/// Every character of three UTF-8 bytes (U+0800 to U+FFFF without the surrogates), in order: a
+/// CJK character the run maps to another is appended from here, a copy of constant length, where
+/// `String::push` would check and encode it.
+static THREE_BYTE: &str = {
+    const LEN: usize = (0x10000 - 0x1000) * 3;
+    static BYTES: [u8; LEN] = {
+        let mut bytes = [0u8; LEN];
+        let (mut cp, mut k) = (0x800u32, 0);
+        while cp <= 0xFFFF {
+            if cp < 0xD800 || cp > 0xDFFF {
+                bytes[k] = 0xE0 | (cp >> 12) as u8;
+                bytes[k + 1] = 0x80 | ((cp >> 6) & 0x3F) as u8;
+                bytes[k + 2] = 0x80 | (cp & 0x3F) as u8;
+                k += 3;
+            }
+            cp += 1;
+        }
+        bytes
+    };
+    match std::str::from_utf8(&BYTES) {
+        Ok(s) => s,
+        Err(_) => panic!("three-byte characters are UTF-8"),
+    }
+};
+
+/// Code point `cp` as a `&str` from [`THREE_BYTE`], when it is a character of three bytes.
+#[inline(always)]
+fn three_byte(cp: u32) -> Option<&'static str> {
+    let k = match cp {
+        0x800..=0xD7FF => cp - 0x800,
+        0xE000..=0xFFFF => cp - 0x1000,
+        _ => return None,
+    } as usize
+        * 3;
+    THREE_BYTE.get(k..k + 3)
+}
+
 /// Decodes the character at byte `i` of valid UTF-8 that does not start with an ASCII byte:
 /// its code point and length.
 #[inline]
@@ -472,7 +509,10 @@ impl<'a, O: Origins> Machine<'a, O> {
                 if copy_from < i {
                     self.text.push_str(input.get(copy_from..i).unwrap_or(""));
                 }
-                self.text.push(e.ch());
+                match three_byte(e.out) {
+                    Some(s) => self.text.push_str(s),
+                    None => self.text.push(e.ch()),
+                }
                 copy_from = i + 3;
                 offset = self.text.len();
             } else {
@@ -1531,7 +1571,7 @@ impl<'a, O: Origins> Machine<'a, O> {
 
 #[cfg(test)]
 mod tests {
-    use super::{decode3, letter_run};
+    use super::{decode3, letter_run, three_byte};
     use crate::filter::xorshift;
 
     #[test]
@@ -1549,6 +1589,17 @@ mod tests {
             0x10000 - 0x800 - 0x800,
             "every character but the surrogates"
         );
+    }
+
+    #[test]
+    fn three_byte_spells_every_three_byte_character_and_no_other() {
+        for cp in 0..0x11000u32 {
+            let want = char::from_u32(cp)
+                .filter(|c| c.len_utf8() == 3)
+                .map(|c| c.to_string());
+            assert_eq!(three_byte(cp).map(str::to_string), want, "U+{cp:04X}");
+        }
+        assert_eq!(three_byte(u32::MAX), None);
     }
 
     /// `letter_run` one byte at a time.
