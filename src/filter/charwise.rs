@@ -187,19 +187,18 @@ fn step(states: &[State], root: &[(u32, u32)], mut state: u32, entry: u32) -> (u
 }
 
 /// The code point and length of the character at byte `pos` of `text` (a character boundary), if
-/// there is one: ASCII and three-byte characters (Chinese) decoded here, others through `chars`.
+/// there is one: three-byte characters (Chinese) first, with one length test for all three bytes,
+/// then ASCII (text that is all ASCII has an automaton of its own), others through `chars`.
 #[inline(always)]
 fn char_at(text: &str, pos: usize) -> Option<(u32, usize)> {
-    let bytes = text.as_bytes();
-    let b0 = *bytes.get(pos)?;
-    if b0 < 0x80 {
-        return Some((u32::from(b0), 1));
+    match *text.as_bytes().get(pos..)? {
+        [b0, b1, b2, ..] if b0 & 0xF0 == 0xE0 => Some((decode3(b0, b1, b2), 3)),
+        [b0, ..] if b0 < 0x80 => Some((u32::from(b0), 1)),
+        _ => {
+            let c = text.get(pos..)?.chars().next()?;
+            Some((c as u32, c.len_utf8()))
+        }
     }
-    if let (0xE0..=0xEF, Some(&[b1, b2])) = (b0, bytes.get(pos + 1..pos + 3)) {
-        return Some((decode3(b0, b1, b2), 3));
-    }
-    let c = text.get(pos..)?.chars().next()?;
-    Some((c as u32, c.len_utf8()))
 }
 
 /// The iterator of [`TermAutomaton::hits`].
@@ -258,7 +257,7 @@ impl Iterator for Hits<'_> {
             return self.report(self.output);
         }
         let a = self.automaton;
-        let (states, codes, text) = (&a.states[..], &a.codes[..], self.text);
+        let (states, codes, root, text) = (&a.states[..], &a.codes[..], &a.root[..], self.text);
         let mut state = self.state;
         if let Some(p) = self.prefilter {
             loop {
@@ -268,27 +267,18 @@ impl Iterator for Hits<'_> {
                 let (cp, len) = char_at(text, self.pos)?;
                 self.pos += len;
                 let out;
-                (state, out) = step(states, &a.root, state, entry_of(codes, cp));
+                (state, out) = step(states, root, state, entry_of(codes, cp));
                 if out != 0 {
                     self.state = state;
                     return self.report(out);
                 }
             }
         }
-        let (bytes, root) = (text.as_bytes(), &a.root[..]);
         let mut pos = self.pos;
         loop {
-            // Three-byte characters (Chinese) first: ASCII text has its own automaton.
-            let (cp, len) = match bytes.get(pos..) {
-                Some(&[b0, b1, b2, ..]) if b0 & 0xF0 == 0xE0 => (decode3(b0, b1, b2), 3),
-                Some(&[b0, ..]) if b0 < 0x80 => (u32::from(b0), 1),
-                _ => match char_at(text, pos) {
-                    Some(c) => c,
-                    None => {
-                        (self.pos, self.state) = (pos, state);
-                        return None;
-                    }
-                },
+            let Some((cp, len)) = char_at(text, pos) else {
+                (self.pos, self.state) = (pos, state);
+                return None;
             };
             pos += len;
             let out;
