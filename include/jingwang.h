@@ -474,7 +474,8 @@ jw_result jw_builder_set_options(struct jw_builder *b, uint32_t flags);
 jw_result jw_builder_set_max_gap(struct jw_builder *b, size_t max_gap);
 
 /*
- The most variants (split characters, pinyin) generated per term (default 16).
+ The most pinyin variants generated per term (default 4). Split characters (木仓 for 枪) are
+ composed while searching, in any combination (up to four in one match); 0 turns both off.
  */
 jw_result jw_builder_set_max_variants(struct jw_builder *b, size_t max_variants);
 

@@ -789,7 +789,8 @@ pub extern "C" fn jw_builder_set_max_gap(b: *mut jw_builder, max_gap: usize) -> 
     })
 }
 
-/// The most variants (split characters, pinyin) generated per term (default 16).
+/// The most pinyin variants generated per term (default 4). Split characters (木仓 for 枪) are
+/// composed while searching, in any combination (up to four in one match); 0 turns both off.
 #[no_mangle]
 pub extern "C" fn jw_builder_set_max_variants(
     b: *mut jw_builder,

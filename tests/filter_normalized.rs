@@ -77,6 +77,55 @@ fn split_character_variants_match() {
     assert!(ms[0].evasions().contains(Evasion::SPLIT));
 }
 
+/// Split forms are composed while searching: in any combination within a term, across junk and
+/// other disguises, with the span of the form as written, and `is_match` agrees with `find_all`.
+#[test]
+fn split_forms_compose_in_any_combination() {
+    let f = Filter::builder()
+        .add_term("炸弹", "explosives", Severity::High)
+        .add_term("出售枪支", "weapons", Severity::High)
+        .add_term("哥哥货", "drugs", Severity::High)
+        .add_lexicon("[x]\n弹弓 | novariants\n", "x.lex")
+        .build()
+        .unwrap();
+    for (text, want) in [
+        ("火乍弹", vec!["火乍弹"]),
+        ("炸弓单", vec!["炸弓单"]),
+        ("有火乍弓单吗", vec!["火乍弓单"]),
+        ("火 乍 弓*单", vec!["火 乍 弓*单"]),
+        ("出售木仓支", vec!["出售木仓支"]),
+        ("出售木仓支 出售枪支", vec!["出售木仓支", "出售枪支"]),
+        // Traditional characters and full-width junk inside the form.
+        ("出售木倉支", vec!["出售木倉支"]),
+        // 弹弓 takes no split forms (`novariants`), 哥哥货 none either (reduplicated).
+        ("弓单弓", vec![]),
+        ("哥哥化贝", vec![]),
+        // A form split by a sentence end is not composed.
+        ("火乍。弓单", vec![]),
+        ("火。乍弹", vec![]),
+    ] {
+        assert_eq!(spans(&f, text), want, "{text}");
+        assert_eq!(f.is_match(text), !want.is_empty(), "{text}");
+        for m in f.find_all(text) {
+            let plain = ["炸弹", "出售枪支"].contains(&&text[m.span().range()]);
+            assert_eq!(m.evasions().contains(Evasion::SPLIT), !plain, "{text}");
+        }
+    }
+    // `max_variants(0)` turns split forms off.
+    let off = Filter::builder()
+        .add_term("炸弹", "explosives", Severity::High)
+        .max_variants(0)
+        .build()
+        .unwrap();
+    assert!(off.find_all("火乍弓单").is_empty());
+    assert_eq!(spans(&off, "炸弹"), ["炸弹"]);
+    // A saved filter composes the same.
+    let loaded = Filter::from_bytes(&f.to_bytes()).unwrap();
+    for text in ["有火乍弓单吗", "出售木仓支 出售枪支", "弓单弓"] {
+        assert_eq!(spans(&loaded, text), spans(&f, text), "{text}");
+    }
+}
+
 #[test]
 fn pinyin_variants_match_when_asked() {
     let f = Filter::builder()

@@ -1,7 +1,8 @@
 //! Build-time variant expansion of a normalised term: split-character forms (拆字, 木仓 for 枪) and
 //! pinyin (junhuo / jun huo for 军火), from the generated tables in [`super::variant_tables`].
 
-// Called by the filter builder; until that is wired in, only the tests use these functions.
+// `split_variants` is for tests (and the comparison in `filter::charwise`'s), and `readings` is
+// used by `pinyin_variants` alone.
 #![allow(dead_code)]
 
 use super::variant_tables::{PINYIN, SPLIT};
@@ -99,22 +100,26 @@ fn for_each_replacement(alternatives: &[usize], mut emit: impl FnMut(&[usize]) -
     }
 }
 
+/// The split forms of `c` that a filter uses (most useful first): those not made only of common
+/// characters (see [`is_common_component`]).
+pub(crate) fn usable_split_forms(c: char) -> impl Iterator<Item = &'static str> {
+    split_forms(c)
+        .iter()
+        .copied()
+        .filter(|f| !f.chars().all(is_common_component))
+}
+
 /// Split forms of one term: every combination of replacing characters by one of their split forms,
 /// excluding the original, at most `limit` results, fewest replacements first. The term is already
 /// normalised (simplified, lowercase); characters without entries stay. Returns an empty `Vec` when
-/// nothing splits.
+/// nothing splits. Filters compose split forms while they search instead (see
+/// `filter::charwise`); this expansion is what their tests compare that with.
 pub(crate) fn split_variants(term: &str, limit: usize) -> Vec<String> {
     let mut out = Vec::new();
     if limit == 0 {
         return out;
     }
-    // The usable split forms of a character (most useful first).
-    let forms = |c: char| {
-        split_forms(c)
-            .iter()
-            .copied()
-            .filter(|f| !f.chars().all(is_common_component))
-    };
+    let forms = usable_split_forms;
     let alternatives: Vec<usize> = term.chars().map(|c| forms(c).count()).collect();
     if alternatives.iter().all(|&n| n == 0) {
         return out;

@@ -18,7 +18,7 @@ use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::noncontiguous::NFA;
 use aho_corasick::{Anchored, MatchKind as AcMatchKind};
 
-use super::charwise::Hits;
+use super::charwise::{Hits, Walk};
 use super::{Inner, PatternTable};
 
 /// At most this many bytes of ASCII patterns. The DFA has about one state per byte, each a row of
@@ -162,7 +162,7 @@ impl AsciiAutomaton {
 }
 
 /// Every overlapping match of the term patterns in canonical text, in order of their end, as
-/// (start, end, automaton value): from the ASCII DFA when the text is all ASCII and the filter has
+/// (start, end, automaton value, whether it composed split forms): from the ASCII DFA when the text is all ASCII and the filter has
 /// one, else from the term automaton.
 pub(crate) enum TermHits<'a> {
     Chars(Hits<'a>),
@@ -171,7 +171,8 @@ pub(crate) enum TermHits<'a> {
 }
 
 impl<'a> TermHits<'a> {
-    pub(crate) fn new(inner: &'a Inner, canon: &'a str) -> TermHits<'a> {
+    /// `walks` is the term automaton's working space (see [`super::charwise::Walk`]).
+    pub(crate) fn new(inner: &'a Inner, canon: &'a str, walks: &'a mut Vec<Walk>) -> TermHits<'a> {
         if canon.is_ascii() {
             if let Some(a) = inner.ascii_automaton() {
                 return TermHits::Ascii(AsciiHits {
@@ -185,20 +186,22 @@ impl<'a> TermHits<'a> {
             }
         }
         match &inner.automaton {
-            Some(ac) => TermHits::Chars(ac.hits(canon)),
+            Some(ac) => TermHits::Chars(ac.hits(canon, walks)),
             None => TermHits::None,
         }
     }
 }
 
 impl Iterator for TermHits<'_> {
-    type Item = (usize, usize, u32);
+    type Item = (usize, usize, u32, bool);
 
     #[inline]
-    fn next(&mut self) -> Option<(usize, usize, u32)> {
+    fn next(&mut self) -> Option<(usize, usize, u32, bool)> {
         match self {
             TermHits::Chars(it) => it.next(),
-            TermHits::Ascii(it) => it.next(),
+            TermHits::Ascii(it) => it
+                .next()
+                .map(|(start, end, value)| (start, end, value, false)),
             TermHits::None => None,
         }
     }

@@ -508,5 +508,6 @@ fn read(bytes: &[u8], packed: bool) -> Result<TermAutomaton, &'static str> {
         kind_and_count,
         prefilter,
         root,
+        splits: Default::default(),
     })
 }

@@ -176,7 +176,9 @@ impl FilterBuilder {
         self
     }
 
-    /// The most variants (split characters, pinyin) generated per term of each kind (default 4: split forms with the fewest replaced characters first).
+    /// The most pinyin variants generated per term (default 4). Split characters (木仓 for 枪) are not
+    /// generated but composed while searching, in any combination (up to four in one match); 0
+    /// turns both off.
     pub fn max_variants(&mut self, n: usize) -> &mut Self {
         self.settings.max_variants = u32::try_from(n).unwrap_or(u32::MAX);
         self
@@ -364,6 +366,8 @@ struct Compiler {
     category_index: HashMap<String, u32>,
     terms: TermTable,
     patterns: Patterns,
+    /// The characters of terms that take split forms (see `Compiler::add_with_variants`).
+    split_chars: Vec<char>,
 }
 
 /// The collapsed-run positions of the phrase just normalised into `buf` (see `Target::repeat`).
@@ -450,35 +454,63 @@ impl Compiler {
         add_phrase(&mut self.patterns, canon, target);
     }
 
-    /// Adds a phrase (term, allow, co-phrase) with its variants.
-    fn add_with_variants(&mut self, canon: &str, target: Target, options: TermOptions) {
-        self.add_phrase(canon, target);
+    /// Adds a deny term with its variants. Split forms (木仓 for 枪) are not patterns: the search
+    /// composes them (`charwise::Splits`) for targets marked `splits`, and the characters they
+    /// stand for are gathered here.
+    fn add_with_variants(&mut self, canon: &str, mut target: Target, options: TermOptions) {
         let limit = self.settings.max_variants as usize;
-        if limit == 0 || !canon.chars().any(is_cjk) {
-            return;
-        }
+        let cjk = limit > 0 && canon.chars().any(is_cjk);
         // A reduplicated term (哥哥, canonical 哥) has no split forms: they would lose the repeat.
-        if !options.no_variants && target.repeat == 0 {
-            for v in pending::split_variants(canon, limit) {
-                self.add_variant(&v, target, Evasion::SPLIT, None);
+        if cjk && !options.no_variants && target.repeat == 0 {
+            for c in canon.chars() {
+                if pending::usable_split_forms(c).next().is_some() {
+                    self.split_chars.push(c);
+                    target.splits = true;
+                }
             }
         }
-        if options.pinyin.unwrap_or(self.settings.pinyin) {
+        self.add_phrase(canon, target);
+        if cjk && options.pinyin.unwrap_or(self.settings.pinyin) {
+            let target = Target {
+                splits: false,
+                ..target
+            };
             for v in pending::pinyin_variants(canon, limit) {
                 self.add_variant(&v, target, Evasion::PINYIN, Some(true));
             }
         }
     }
 
+    /// The split forms of the characters gathered by `add_with_variants` that read as their
+    /// components: forms whose components are characters in their own right (亻可 normalises to 人可,
+    /// which reads as ordinary words) and that the normaliser leaves alone (木木 would collapse).
+    fn split_forms(&mut self) -> Vec<([u32; 3], u32)> {
+        let mut chars = std::mem::take(&mut self.split_chars);
+        chars.sort_unstable();
+        chars.dedup();
+        let mut forms = Vec::new();
+        for c in chars {
+            for form in pending::usable_split_forms(c) {
+                let mut parts = [0u32; 3];
+                if form.chars().count() > 3 {
+                    continue;
+                }
+                for (p, ch) in parts.iter_mut().zip(form.chars()) {
+                    *p = u32::from(ch);
+                }
+                self.normalizer.normalize_into(form, &mut self.buf);
+                if self.buf.text() == form {
+                    forms.push((parts, u32::from(c)));
+                }
+            }
+        }
+        forms
+    }
+
     fn add_variant(&mut self, text: &str, target: Target, flag: Evasion, word: Option<bool>) {
         self.normalizer.normalize_into(text, &mut self.buf);
         let canon = self.buf.text().trim_matches(' ');
         if canon.is_empty() || canon.contains(BREAK) {
-            return;
-        }
-        // Split forms built from radicals that normalise to other characters (亻可 → 人可 for 何) read
-        // as ordinary words; keep only forms whose components are characters in their own right.
-        if flag == Evasion::SPLIT && canon != text {
             return;
         }
         let word = match word {
@@ -522,6 +554,7 @@ pub(crate) fn compile(
         category_index: HashMap::new(),
         terms: TermTable::with_capacity(lexicon.terms.len()),
         patterns: Patterns::with_capacity(lexicon.terms.len() + lexicon.allows.len()),
+        split_chars: Vec::new(),
     };
     let mut seen_terms: HashMap<(&str, u32, Severity, TermOptions), u32, WordHash> =
         HashMap::with_capacity_and_hasher(lexicon.terms.len(), WordHash::default());
@@ -549,6 +582,7 @@ pub(crate) fn compile(
             slot: 0,
             evasion: Evasion::empty(),
             repeat: repeat_mask(&c.buf),
+            splits: false,
         };
         c.add_with_variants(&canon, target, term.options);
     }
@@ -561,6 +595,7 @@ pub(crate) fn compile(
             slot: 0,
             evasion: Evasion::empty(),
             repeat: repeat_mask(&c.buf),
+            splits: false,
         };
         c.add_phrase(&canon, target);
     }
@@ -607,6 +642,7 @@ pub(crate) fn compile(
                     slot: slot as u32,
                     evasion: Evasion::empty(),
                     repeat: repeat_mask(&c.buf),
+                    splits: false,
                 };
                 c.add_phrase(&canon, target);
             }
@@ -649,6 +685,7 @@ pub(crate) fn compile(
             c.patterns.add(&literal, target);
         }
     }
+    let split_forms = c.split_forms();
     let patterns = c.patterns.into_table();
     let regexes = build_regexes(
         &regex_rules,
@@ -661,8 +698,11 @@ pub(crate) fn compile(
     })?;
     // Made now, not on first use: building is when a filter pays for what it needs.
     let ascii = AsciiAutomaton::build(&patterns);
-    let automaton = build_automaton(&patterns)
+    let mut automaton = build_automaton(&patterns)
         .map_err(|e| BuildError::new(BuildErrorKind::SizeLimit, None, e))?;
+    if let Some(a) = automaton.as_mut() {
+        a.set_splits(&split_forms);
+    }
     Ok(Inner {
         id: next_filter_id(),
         normalizer: c.normalizer,
@@ -692,6 +732,7 @@ fn rule_target(kind: u8, rule: usize) -> Target {
         slot: 0,
         evasion: Evasion::empty(),
         repeat: 0,
+        splits: false,
     }
 }
 

@@ -9,6 +9,13 @@
 //! A state `s` has a child for character code `c` when `states[base(s) ^ c].check == s`; without
 //! one the search follows `s`'s failure link, down to the root. A state's outputs are a chain through
 //! `outputs` (1-based positions, 0 ends it): every pattern that ends there, longest first.
+//!
+//! A character written as its components (木仓 for 枪, 弓单 for 弹) is composed during the search
+//! rather than stored as more patterns: where the text holds a split form of a character of the
+//! automaton ([`Splits`]), the search also follows the path that reads the composed character
+//! instead, as a side walk that lives while a pattern can still contain that character. A side walk
+//! reports only matches that contain every character it composed, so each match is reported once,
+//! by the walk that composed exactly the split forms inside it.
 
 use crate::normalize::decode3;
 
@@ -109,11 +116,83 @@ pub(crate) struct TermAutomaton {
     /// output, `(ROOT, 0)` for none. Derived from `states` when the automaton is made or loaded:
     /// the search leaves the root with two loads and no branch.
     pub(super) root: Vec<(u32, u32)>,
+    /// The split forms the search composes (none unless set with [`TermAutomaton::set_splits`]).
+    pub(super) splits: Splits,
+}
+
+/// The most characters one side walk composes: a match with more split characters than this is
+/// not found through their split forms.
+const MAX_COMPOSED: u8 = 4;
+
+/// Split forms that the search composes into the character they stand for.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Splits {
+    /// Each form: its two or three components (0 for no third) and the composed character, sorted.
+    forms: Vec<([u32; 3], u32)>,
+    /// Bit `cp` set: some form begins with code point `cp`.
+    starts: Vec<u64>,
+    /// Bit [`pair_bit`] of each form's first two components, in 64 bits per form or more: most
+    /// characters that begin a form are common ones (木, 火, 口), and this tells all but about one
+    /// in 64 of the pairs that begin no form from those that may, without leaving the search loop.
+    pairs: Vec<u64>,
+    /// How many bits [`pair_bit`] takes for `pairs` (its length is `1 << pair_shift` bits).
+    pair_shift: u32,
+    /// The longest pattern in bytes: a composed character further back than this is in no match.
+    longest: u32,
+}
+
+impl Splits {
+    /// The forms as saved: (components, composed character), sorted.
+    pub(crate) fn forms(&self) -> &[([u32; 3], u32)] {
+        &self.forms
+    }
+
+    /// Whether some form begins with `cp`.
+    #[inline(always)]
+    fn starts_with(&self, cp: u32) -> bool {
+        has_bit(&self.starts, cp)
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.forms.capacity() * std::mem::size_of::<([u32; 3], u32)>()
+            + (self.starts.capacity() + self.pairs.capacity()) * 8
+    }
+}
+
+/// The largest [`Splits::pairs`]: 2^20 bits (128 KB).
+const MAX_PAIR_SHIFT: u32 = 20;
+
+/// The bit of [`Splits::pairs`] (of `1 << shift` bits) for a form that begins with `first`,
+/// `second`.
+#[inline(always)]
+fn pair_bit(first: u32, second: u32, shift: u32) -> usize {
+    // The top `shift` bits of a multiplicative hash.
+    let h = (first.wrapping_mul(0x9E37_79B1) ^ second).wrapping_mul(0x85EB_CA6B);
+    (h >> (32 - shift)) as usize
+}
+
+/// A search path that read one or more split forms as the characters they stand for.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Walk {
+    state: u32,
+    /// Characters of the text this walk has read already, past the search's position (the rest of
+    /// the split form it has just composed).
+    ahead: u8,
+    /// How many characters it composed.
+    composed: u8,
+    /// Bytes of the composed text from the first composed character to the walk's position: a
+    /// match contains every composed character when it is at least this long.
+    since: u32,
+    /// Bytes the composing saved (the forms' lengths less the characters'): a match's start in
+    /// the text is this much before where the composed text puts it.
+    saved: u32,
 }
 
 impl TermAutomaton {
-    /// Every overlapping match in `text`, in order of their end: (start, end, value).
-    pub(crate) fn hits<'a>(&'a self, text: &'a str) -> Hits<'a> {
+    /// Every overlapping match in `text`, in order of their end: (start, end, value, whether it
+    /// composed split forms). `walks` is working space (cleared first).
+    pub(crate) fn hits<'a>(&'a self, text: &'a str, walks: &'a mut Vec<Walk>) -> Hits<'a> {
+        walks.clear();
         Hits {
             automaton: self,
             text,
@@ -123,7 +202,70 @@ impl TermAutomaton {
             prefilter: self.prefilter.as_ref(),
             calls: 0,
             gain: 0,
+            walks,
+            side: 0,
+            side_output: 0,
         }
+    }
+
+    /// Makes the search compose `forms` (components, composed character; see [`Splits`]): forms
+    /// of characters the automaton has no code for, and forms of fewer than two or more than three
+    /// components, are left out. The search then goes without its prefilter.
+    pub(crate) fn set_splits(&mut self, forms: &[([u32; 3], u32)]) {
+        let mut kept: Vec<([u32; 3], u32)> = forms
+            .iter()
+            .copied()
+            .filter(|&(parts, c)| {
+                entry_of(&self.codes, c) != 0
+                    && parts[0] != 0
+                    && parts[1] != 0
+                    && parts.iter().all(|&p| char::from_u32(p).is_some() || p == 0)
+            })
+            .collect();
+        kept.sort_unstable();
+        kept.dedup();
+        let mut starts = Vec::new();
+        for &(parts, _) in &kept {
+            let first = parts[0] as usize;
+            if starts.len() <= first >> 6 {
+                starts.resize((first >> 6) + 1, 0u64);
+            }
+            starts[first >> 6] |= 1 << (first & 63);
+        }
+        let pair_shift = (kept.len() * 64)
+            .next_power_of_two()
+            .trailing_zeros()
+            .clamp(12, MAX_PAIR_SHIFT);
+        let mut pairs = vec![
+            0u64;
+            if kept.is_empty() {
+                0
+            } else {
+                1 << (pair_shift - 6)
+            }
+        ];
+        for &(parts, _) in &kept {
+            let bit = pair_bit(parts[0], parts[1], pair_shift);
+            pairs[bit >> 6] |= 1 << (bit & 63);
+        }
+        if !kept.is_empty() {
+            // A match may start before a split form, where the text does not read as the start of
+            // any pattern (x火乍 for x炸): the prefilter would skip it.
+            self.prefilter = None;
+        }
+        let longest = self.outputs.iter().map(|o| o.length).max().unwrap_or(0);
+        self.splits = Splits {
+            forms: kept,
+            starts,
+            pairs,
+            pair_shift,
+            longest,
+        };
+    }
+
+    /// The split forms the search composes.
+    pub(crate) fn splits(&self) -> &Splits {
+        &self.splits
     }
 
     /// The root's transitions for [`TermAutomaton::root`]: entry `k` for code `k - 1`.
@@ -150,6 +292,7 @@ impl TermAutomaton {
             + self.outputs.capacity() * std::mem::size_of::<Output>()
             + self.prefilter.as_ref().map_or(0, |p| p.occurs.len())
             + self.root.capacity() * 8
+            + self.splits.heap_bytes()
     }
 }
 
@@ -201,7 +344,20 @@ fn char_at(text: &str, pos: usize) -> Option<(u32, usize)> {
     }
 }
 
-/// The iterator of [`TermAutomaton::hits`].
+/// The most side walks at once: a text that would start more (split forms packed closer than any
+/// lexicon needs) has its further forms read as written, so a character costs bounded work.
+const MAX_WALKS: usize = 64;
+
+/// Whether `cp` has its bit in the bit set `starts`.
+#[inline(always)]
+fn has_bit(starts: &[u64], cp: u32) -> bool {
+    starts
+        .get(cp as usize >> 6)
+        .is_some_and(|w| w >> (cp & 63) & 1 != 0)
+}
+
+/// The iterator of [`TermAutomaton::hits`]: (start, end, value, whether the match composed split
+/// forms).
 pub(crate) struct Hits<'a> {
     automaton: &'a TermAutomaton,
     text: &'a str,
@@ -214,18 +370,35 @@ pub(crate) struct Hits<'a> {
     prefilter: Option<&'a Prefilter>,
     calls: u32,
     gain: usize,
+    /// The side walks (see the module's documentation); empty while the text has no split form.
+    walks: &'a mut Vec<Walk>,
+    /// The walk whose matches at `pos` are being reported, and its next output (1-based; 0: the
+    /// walk is done).
+    side: usize,
+    side_output: u32,
+}
+
+/// Where the plain search stopped.
+enum Stop {
+    /// A state with this first output.
+    Hit(u32),
+    /// The end of the text.
+    End,
+    /// A character that may begin a split form (not read yet).
+    Compose,
 }
 
 impl Hits<'_> {
     /// Reports output `at` (1-based, not 0) ending at `pos` and moves to the next in its chain.
     #[inline(always)]
-    fn report(&mut self, at: u32) -> Option<(usize, usize, u32)> {
+    fn report(&mut self, at: u32) -> Option<(usize, usize, u32, bool)> {
         let o = self.automaton.outputs.get(at as usize - 1)?;
         self.output = o.parent;
         Some((
             self.pos.saturating_sub(o.length as usize),
             self.pos,
             o.value,
+            false,
         ))
     }
 
@@ -246,31 +419,47 @@ impl Hits<'_> {
         }
         self.prefilter.is_some()
     }
-}
 
-impl Iterator for Hits<'_> {
-    type Item = (usize, usize, u32);
-
-    #[inline]
-    fn next(&mut self) -> Option<(usize, usize, u32)> {
-        if self.output != 0 {
-            return self.report(self.output);
-        }
+    /// The search without side walks, up to a state with outputs, the end, or a character that
+    /// may begin a split form.
+    #[inline(always)]
+    fn search(&mut self) -> Stop {
         let a = self.automaton;
         let (states, codes, root, text) = (&a.states[..], &a.codes[..], &a.root[..], self.text);
+        let s = &a.splits;
+        // Whether the character `cp` at `pos` (of `len` bytes) and the next may begin a form.
+        #[inline(always)]
+        fn may_compose(
+            (starts, pairs, shift, text): (&[u64], &[u64], u32, &str),
+            cp: u32,
+            pos: usize,
+            len: usize,
+        ) -> bool {
+            has_bit(starts, cp)
+                && char_at(text, pos + len)
+                    .is_some_and(|(next, _)| has_bit(pairs, pair_bit(cp, next, shift) as u32))
+        }
+        let forms = (&s.starts[..], &s.pairs[..], s.pair_shift, text);
         let mut state = self.state;
         if let Some(p) = self.prefilter {
             loop {
                 if state == ROOT && !self.skip(p) {
                     break;
                 }
-                let (cp, len) = char_at(text, self.pos)?;
+                let Some((cp, len)) = char_at(text, self.pos) else {
+                    self.state = state;
+                    return Stop::End;
+                };
+                if may_compose(forms, cp, self.pos, len) {
+                    self.state = state;
+                    return Stop::Compose;
+                }
                 self.pos += len;
                 let out;
                 (state, out) = step(states, root, state, entry_of(codes, cp));
                 if out != 0 {
                     self.state = state;
-                    return self.report(out);
+                    return Stop::Hit(out);
                 }
             }
         }
@@ -278,14 +467,191 @@ impl Iterator for Hits<'_> {
         loop {
             let Some((cp, len)) = char_at(text, pos) else {
                 (self.pos, self.state) = (pos, state);
-                return None;
+                return Stop::End;
             };
+            if may_compose(forms, cp, pos, len) {
+                (self.pos, self.state) = (pos, state);
+                return Stop::Compose;
+            }
             pos += len;
             let out;
             (state, out) = step(states, root, state, entry_of(codes, cp));
             if out != 0 {
                 (self.pos, self.state) = (pos, state);
-                return self.report(out);
+                return Stop::Hit(out);
+            }
+        }
+    }
+
+    /// Reads one character with side walks: starts a walk for each split form that begins here
+    /// (from the search and from every walk), steps the walks and the search, and drops the walks
+    /// that can no longer lead to a match containing what they composed. Returns `false` at the
+    /// end of the text.
+    #[inline(never)]
+    fn compose_step(&mut self) -> bool {
+        let a = self.automaton;
+        let (states, codes, root) = (&a.states[..], &a.codes[..], &a.root[..]);
+        let Some((cp, len)) = char_at(self.text, self.pos) else {
+            self.walks.clear();
+            return false;
+        };
+        let old = self.walks.len();
+        if a.splits.starts_with(cp) {
+            self.start_walks(cp, len);
+        }
+        let entry = entry_of(codes, cp);
+        for w in &mut self.walks[..old] {
+            if w.ahead > 0 {
+                w.ahead -= 1;
+                continue;
+            }
+            w.state = step(states, root, w.state, entry).0;
+            w.since += len as u32;
+        }
+        let out;
+        (self.state, out) = step(states, root, self.state, entry);
+        self.pos += len;
+        self.output = out;
+        // A walk in the search's own state, at the root, or further than any pattern from its
+        // first composed character holds none of them any more (were one in its state, the state
+        // would differ from the search's, which read the form there).
+        let (main, longest) = (self.state, a.splits.longest);
+        self.walks
+            .retain(|w| w.ahead > 0 || (w.state != ROOT && w.state != main && w.since <= longest));
+        self.side = 0;
+        self.side_output = self.first_output(0);
+        true
+    }
+
+    /// Starts the side walks of the split forms that begin with character `cp` (of `len` bytes) at
+    /// `pos`.
+    fn start_walks(&mut self, cp: u32, len: usize) {
+        let a = self.automaton;
+        let (states, codes, root) = (&a.states[..], &a.codes[..], &a.root[..]);
+        let forms = &a.splits.forms;
+        let from = forms.partition_point(|f| f.0[0] < cp);
+        let Some((second, len2)) = char_at(self.text, self.pos + len) else {
+            return;
+        };
+        let third = char_at(self.text, self.pos + len + len2);
+        let old = self.walks.len();
+        for &(parts, composed) in forms[from..].iter().take_while(|f| f.0[0] == cp) {
+            if parts[1] != second {
+                continue;
+            }
+            let (form_len, ahead) = match (parts[2], third) {
+                (0, _) => (len + len2, 1),
+                (c, Some((third, len3))) if c == third => (len + len2 + len3, 2),
+                _ => continue,
+            };
+            let c_len = char::from_u32(composed).map_or(form_len, char::len_utf8) as u32;
+            let saved = form_len as u32 - c_len.min(form_len as u32);
+            let entry = entry_of(codes, composed);
+            let (state, _) = step(states, root, self.state, entry);
+            if state != ROOT && self.walks.len() < MAX_WALKS {
+                self.walks.push(Walk {
+                    state,
+                    ahead,
+                    composed: 1,
+                    since: c_len,
+                    saved,
+                });
+            }
+            for i in 0..old {
+                let w = self.walks[i];
+                if w.ahead > 0 || w.composed >= MAX_COMPOSED || self.walks.len() >= MAX_WALKS {
+                    continue;
+                }
+                let (state, _) = step(states, root, w.state, entry);
+                if state != ROOT {
+                    self.walks.push(Walk {
+                        state,
+                        ahead,
+                        composed: w.composed + 1,
+                        since: w.since + c_len,
+                        saved: w.saved + saved,
+                    });
+                }
+            }
+        }
+    }
+
+    /// The first output of walk `i` when it is at `pos`, else 0.
+    fn first_output(&self, i: usize) -> u32 {
+        match self.walks.get(i) {
+            Some(w) if w.ahead == 0 => self
+                .automaton
+                .states
+                .get(w.state as usize)
+                .map_or(0, |s| s.output),
+            _ => 0,
+        }
+    }
+
+    /// The next match at `pos` of the side walks: one that holds every character its walk
+    /// composed.
+    fn report_side(&mut self) -> Option<(usize, usize, u32, bool)> {
+        while let Some(&w) = self.walks.get(self.side) {
+            if self.side_output != 0 {
+                if let Some(o) = self.automaton.outputs.get(self.side_output as usize - 1) {
+                    // Outputs come longest first: after a shorter one, the walk is done.
+                    if o.length >= w.since {
+                        self.side_output = o.parent;
+                        let start = self.pos.saturating_sub((o.length + w.saved) as usize);
+                        return Some((start, self.pos, o.value, true));
+                    }
+                }
+            }
+            self.side += 1;
+            self.side_output = self.first_output(self.side);
+        }
+        None
+    }
+}
+
+impl Iterator for Hits<'_> {
+    type Item = (usize, usize, u32, bool);
+
+    #[inline]
+    fn next(&mut self) -> Option<(usize, usize, u32, bool)> {
+        if self.output != 0 {
+            return self.report(self.output);
+        }
+        if self.walks.is_empty() {
+            match self.search() {
+                Stop::Hit(out) => return self.report(out),
+                Stop::End => return None,
+                Stop::Compose => {}
+            }
+        }
+        self.next_composing()
+    }
+}
+
+impl Hits<'_> {
+    /// [`Iterator::next`] while side walks are alive or may start: their matches at `pos`, then
+    /// one character at a time with them until there is a match, then the plain search again
+    /// once none is left.
+    #[inline(never)]
+    fn next_composing(&mut self) -> Option<(usize, usize, u32, bool)> {
+        loop {
+            if self.side < self.walks.len() {
+                if let Some(hit) = self.report_side() {
+                    return Some(hit);
+                }
+            }
+            if self.walks.is_empty() {
+                match self.search() {
+                    Stop::Hit(out) => return self.report(out),
+                    Stop::End => return None,
+                    Stop::Compose => {}
+                }
+            }
+            if !self.compose_step() {
+                return None;
+            }
+            if self.output != 0 {
+                return self.report(self.output);
             }
         }
     }
@@ -306,6 +672,17 @@ mod tests {
             self.0 ^= self.0 << 17;
             (self.0 % n as u64) as usize
         }
+    }
+
+    /// The hits of `text` without their split flag (the automaton composes nothing).
+    fn hits3(a: &super::TermAutomaton, text: &str) -> Vec<(usize, usize, u32)> {
+        let mut walks = Vec::new();
+        a.hits(text, &mut walks)
+            .map(|(start, end, value, split)| {
+                assert!(!split);
+                (start, end, value)
+            })
+            .collect()
     }
 
     fn built(patterns: &[String]) -> CharwiseDoubleArrayAhoCorasick<u32> {
@@ -350,9 +727,9 @@ mod tests {
                     .map(|m| (m.start(), m.end(), m.value()))
                     .collect();
                 matches += want.len();
-                let got: Vec<_> = ours.hits(&text).collect();
+                let got: Vec<_> = hits3(&ours, &text);
                 assert_eq!(got, want, "patterns {patterns:?} text {text:?}");
-                let got: Vec<_> = again.hits(&text).collect();
+                let got: Vec<_> = hits3(&again, &text);
                 assert_eq!(got, want);
             }
         }
@@ -375,8 +752,115 @@ mod tests {
         let mut text = "今天天气很好，我们去公园散步。".repeat(200);
         let at = text.len();
         text.push_str("有人出售枪支");
-        let got: Vec<_> = ours.hits(&text).collect();
+        let got: Vec<_> = hits3(&ours, &text);
         let start = at + "有人".len();
         assert_eq!(got, vec![(start, start + "出售枪支".len(), 1)]);
+    }
+
+    /// Random pattern sets searched with split forms composed: the same matches (start, end,
+    /// pattern, whether split forms were read) as daachorse's search of every pattern expanded
+    /// into its split variants (up to `MAX_COMPOSED` replaced characters), also after saving and
+    /// reading back. The forms mix lengths (two and three
+    /// components, one- to four-byte characters) so that a match's start is computed from them.
+    #[test]
+    fn composed_hits_are_the_hits_of_the_expanded_patterns() {
+        let forms: &[(&str, char)] = &[
+            ("木仓", '枪'),
+            ("弓单", '弹'),
+            ("火乍", '炸'),
+            ("a😀", '军'),
+            ("木火b", '火'),
+            ("仓b", '枪'),
+        ];
+        let alphabet = [
+            "木", "仓", "弓", "单", "火", "乍", "a", "b", "😀", "枪", "弹", "军", "x", "木仓",
+            "弓单", "火乍", "a😀", "木火b",
+        ];
+        let targets = ["枪", "弹", "炸", "军", "火", "x", "a", "木"];
+        let parts = |f: &str| {
+            let mut p = [0u32; 3];
+            for (slot, c) in p.iter_mut().zip(f.chars()) {
+                *slot = u32::from(c);
+            }
+            p
+        };
+        let saved: Vec<([u32; 3], u32)> = forms
+            .iter()
+            .map(|&(f, c)| (parts(f), u32::from(c)))
+            .collect();
+        let mut rng = Rng(0x0123_4567_89AB_CDEF);
+        let mut composed = 0;
+        for case in 0..300 {
+            let min = if case % 3 == 0 { 3 } else { 1 };
+            let mut patterns: Vec<String> = (0..1 + rng.below(12))
+                .map(|_| {
+                    (0..min + rng.below(4))
+                        .map(|_| targets[rng.below(targets.len())])
+                        .collect()
+                })
+                .collect();
+            patterns.sort();
+            patterns.dedup();
+            // Every pattern's variants, with the pattern each stands for.
+            let mut expanded: Vec<(String, u32, bool)> = Vec::new();
+            for (i, p) in patterns.iter().enumerate() {
+                let mut todo = vec![(String::new(), 0usize, p.as_str())];
+                while let Some((head, replaced, rest)) = todo.pop() {
+                    let mut chars = rest.chars();
+                    let Some(c) = chars.next() else {
+                        expanded.push((head, i as u32, replaced > 0));
+                        continue;
+                    };
+                    let tail = chars.as_str();
+                    todo.push((format!("{head}{c}"), replaced, tail));
+                    if replaced < usize::from(super::MAX_COMPOSED) {
+                        for &(f, composed) in forms {
+                            if composed == c {
+                                todo.push((format!("{head}{f}"), replaced + 1, tail));
+                            }
+                        }
+                    }
+                }
+            }
+            let expanded_texts: Vec<String> = expanded.iter().map(|e| e.0.clone()).collect();
+            let mut unique = expanded_texts.clone();
+            unique.sort();
+            unique.dedup();
+            let da = built(&unique);
+            let mut ours = automaton::from_raw(&built(&patterns).serialize()).expect("reads");
+            ours.set_splits(&saved);
+            // A match can start before a split form, where the prefilter would skip.
+            assert!(ours.prefilter.is_none() || ours.splits().forms().is_empty());
+            let mut again = automaton::from_raw(&automaton::raw_for_tests(&ours)).expect("reads");
+            again.set_splits(ours.splits().forms());
+            for _ in 0..5 {
+                let text: String = (0..rng.below(120))
+                    .map(|_| alphabet[rng.below(alphabet.len())])
+                    .collect();
+                let mut want: Vec<(usize, usize, u32, bool)> = da
+                    .find_overlapping_iter(&text)
+                    .flat_map(|m| {
+                        let s = &unique[m.value() as usize];
+                        expanded
+                            .iter()
+                            .filter(move |e| &e.0 == s)
+                            .map(move |e| (m.start(), m.end(), e.1, e.2))
+                    })
+                    .collect();
+                want.sort_unstable();
+                want.dedup();
+                composed += want.iter().filter(|h| h.3).count();
+                for a in [&ours, &again] {
+                    let mut walks = Vec::new();
+                    let hits: Vec<_> = a.hits(&text, &mut walks).collect();
+                    // In order of their end.
+                    assert!(hits.windows(2).all(|w| w[0].1 <= w[1].1), "{hits:?}");
+                    let mut got = hits;
+                    got.sort_unstable();
+                    assert_eq!(got, want, "patterns {patterns:?} text {text:?}");
+                }
+            }
+        }
+        assert!(composed > 2_000, "{composed} composed matches");
     }
 }

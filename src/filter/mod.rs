@@ -232,10 +232,10 @@ impl TermTable {
 
 /// Automaton values with this bit set stand for one deny term: the term id in the low
 /// [`DIRECT_ID_BITS`] bits, its whole-word flags (`WORD_START | WORD_END | PLURAL`) at
-/// [`DIRECT_WORD_SHIFT`], and [`DIRECT_SPLIT`] or [`DIRECT_PINYIN`] for a variant. Most patterns
-/// are such (a term, its split-character and pinyin forms, an English word), so a scan seldom looks
-/// at the pattern table and the table keeps no targets for them. Values without the bit are pattern
-/// indices.
+/// [`DIRECT_WORD_SHIFT`], [`DIRECT_SPLIT`] or [`DIRECT_PINYIN`] for a variant, and
+/// [`DIRECT_SPLITS`] when split forms count. Most patterns are such (a term, its pinyin forms, an
+/// English word), so a scan seldom looks at the pattern table and the table keeps no targets for
+/// them. Values without the bit are pattern indices.
 pub(crate) const DIRECT_TERM: u32 = 1 << 31;
 /// Where a direct value keeps its whole-word flags (three bits).
 const DIRECT_WORD_SHIFT: u32 = 28;
@@ -243,8 +243,11 @@ const DIRECT_WORD_SHIFT: u32 = 28;
 const DIRECT_SPLIT: u32 = 1 << 27;
 /// A direct value of a pinyin variant (`Evasion::PINYIN`).
 const DIRECT_PINYIN: u32 = 1 << 26;
+/// A direct value of a term whose characters count when written as their split forms
+/// (`Target::splits`).
+pub(crate) const DIRECT_SPLITS: u32 = 1 << 25;
 /// Bits of the term id in a direct value: terms with larger ids go through the pattern table.
-const DIRECT_ID_BITS: u32 = 26;
+const DIRECT_ID_BITS: u32 = 25;
 const DIRECT_ID: u32 = (1 << DIRECT_ID_BITS) - 1;
 
 /// The direct automaton value of a pattern with `targets`, when it has one (see [`DIRECT_TERM`]).
@@ -261,8 +264,9 @@ fn direct_value(targets: &[Target]) -> Option<u32> {
     } else {
         return None;
     };
+    let splits = if t.splits { DIRECT_SPLITS } else { 0 };
     (t.kind == TARGET_DENY && t.repeat == 0 && t.slot == 0 && t.word < 8 && t.id <= DIRECT_ID)
-        .then(|| DIRECT_TERM | u32::from(t.word) << DIRECT_WORD_SHIFT | evasion | t.id)
+        .then(|| DIRECT_TERM | u32::from(t.word) << DIRECT_WORD_SHIFT | evasion | splits | t.id)
 }
 
 /// The deny target a direct automaton value stands for.
@@ -281,6 +285,7 @@ pub(crate) fn direct_target(value: u32) -> Target {
         slot: 0,
         evasion,
         repeat: 0,
+        splits: value & DIRECT_SPLITS != 0,
     }
 }
 
@@ -326,6 +331,9 @@ pub(crate) struct Target {
     /// written (哥哥 → 哥), so the text must have a collapsed run there too. Keeps reduplicated words
     /// from matching their single character.
     pub(crate) repeat: u64,
+    /// The phrase also matches with its characters written as their split forms (木仓 for 枪),
+    /// which the search composes (see `charwise`).
+    pub(crate) splits: bool,
 }
 
 /// The distinct canonical strings of the automaton and what each stands for, stored flat. Pattern
@@ -887,11 +895,12 @@ mod tests {
             slot: 0,
             evasion,
             repeat: 0,
+            splits: false,
         }
     }
 
-    /// A single deny target with any whole-word flags and at most one variant flag has a direct
-    /// value that gives it back; anything a direct value cannot say has none.
+    /// A single deny target with any whole-word flags, at most one variant flag and either
+    /// `splits` has a direct value that gives it back; anything a direct value cannot say has none.
     #[test]
     fn direct_values_say_exactly_what_their_pattern_stands_for() {
         let evasions = [Evasion::empty(), Evasion::SPLIT, Evasion::PINYIN];
@@ -899,12 +908,20 @@ mod tests {
         for id in [0, 1, 12_345, DIRECT_ID] {
             for word in 0..8 {
                 for evasion in evasions {
-                    let t = deny(id, word, evasion);
-                    let v = direct_value(&[t]).expect("a direct value");
-                    assert_ne!(v & DIRECT_TERM, 0);
-                    assert_eq!(direct_target(v), t);
-                    assert_eq!(v == DIRECT_TERM | id, word == 0 && evasion.is_empty());
-                    assert!(seen.insert(v), "{v:#x} twice");
+                    for splits in [false, true] {
+                        let t = Target {
+                            splits,
+                            ..deny(id, word, evasion)
+                        };
+                        let v = direct_value(&[t]).expect("a direct value");
+                        assert_ne!(v & DIRECT_TERM, 0);
+                        assert_eq!(direct_target(v), t);
+                        assert_eq!(
+                            v == DIRECT_TERM | id,
+                            word == 0 && evasion.is_empty() && !splits
+                        );
+                        assert!(seen.insert(v), "{v:#x} twice");
+                    }
                 }
             }
         }

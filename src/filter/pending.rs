@@ -19,9 +19,9 @@ pub(crate) fn is_io_error(e: &LexiconError) -> bool {
     e.kind() == crate::lexicon::LexiconErrorKind::Io
 }
 
-/// Split-character variants of a canonical CJK term (木仓 for 枪).
-pub(crate) fn split_variants(term: &str, limit: usize) -> Vec<String> {
-    crate::compile::variants::split_variants(term, limit)
+/// The split forms of `c` a filter composes (木仓 for 枪).
+pub(crate) fn usable_split_forms(c: char) -> impl Iterator<Item = &'static str> {
+    crate::compile::variants::usable_split_forms(c)
 }
 
 /// Pinyin spellings of a canonical CJK term, joined and spaced.

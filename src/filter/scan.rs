@@ -4,10 +4,11 @@
 use regex_automata::{meta, Anchored, Input, PatternSet};
 
 use super::ascii::TermHits;
+use super::charwise::Walk;
 use super::rule_regex::RuleCache;
 use super::{
-    direct_target, CategoryId, CoEntry, Inner, Match, TermId, DIRECT_TERM, PLURAL, TARGET_ALLOW,
-    TARGET_CO_ALL, TARGET_CO_NONE, TARGET_DENY, TARGET_REGEX, TARGET_REGEX_GATE,
+    direct_target, CategoryId, CoEntry, Inner, Match, TermId, DIRECT_SPLITS, DIRECT_TERM, PLURAL,
+    TARGET_ALLOW, TARGET_CO_ALL, TARGET_CO_NONE, TARGET_DENY, TARGET_REGEX, TARGET_REGEX_GATE,
     TARGET_REGEX_SEGMENT, WORD_END, WORD_START,
 };
 use crate::normalize::{Evasion, Normalized, BREAK};
@@ -84,6 +85,8 @@ pub struct Scratch {
     /// Allow ranges seen by `screen` that apply only on collapsed runs the origin map would tell.
     maybe_allows: Vec<(u32, u32)>,
     regex: Option<RegexCaches>,
+    /// The term automaton's side walks (see `charwise::Walk`).
+    walks: Vec<Walk>,
     pub(super) matches: Vec<super::Match>,
     /// The last `find_all` found nothing (see `find_all`).
     last_clean: bool,
@@ -106,6 +109,7 @@ impl Default for Scratch {
             denies: Vec::new(),
             maybe_allows: Vec::new(),
             regex: None,
+            walks: Vec::new(),
             matches: Vec::new(),
             // Most texts are clean: screen the first one.
             last_clean: true,
@@ -135,6 +139,7 @@ impl Scratch {
                 + self.co_slots.capacity())
                 * size_of::<u64>()
             + self.matches.capacity() * size_of::<Match>()
+            + self.walks.capacity() * size_of::<Walk>()
     }
 }
 
@@ -286,9 +291,12 @@ fn screen(inner: &Inner, text: &str, scratch: &mut Scratch) -> Verdict {
     let bytes = canon.as_bytes();
     // Without allow entries the first deny hit decides.
     let no_allows = inner.allow_count == 0;
-    for (m_start, m_end, value) in TermHits::new(inner, canon) {
+    for (m_start, m_end, value, split) in TermHits::new(inner, canon, &mut scratch.walks) {
         let start = m_start as u32;
         if value & DIRECT_TERM != 0 {
+            if split && value & DIRECT_SPLITS == 0 {
+                continue;
+            }
             let word = direct_target(value).word;
             let Some(end) = word_end(bytes, m_start, m_end, word) else {
                 continue;
@@ -303,6 +311,9 @@ fn screen(inner: &Inner, text: &str, scratch: &mut Scratch) -> Verdict {
             continue;
         };
         for t in targets.iter() {
+            if split && !t.splits {
+                continue;
+            }
             let Some(word_end) = word_end(bytes, m_start, m_end, t.word) else {
                 continue;
             };
@@ -710,7 +721,18 @@ fn find_all_full(inner: &Inner, text: &str, scratch: &mut Scratch, out: &mut Vec
     {
         // Hits come in order of their end, so their characters are found by walking forward.
         let mut cursor = 0;
-        for (m_start, m_end, value) in TermHits::new(inner, canon) {
+        // A match that composed split forms (木仓 read as 枪) counts for targets that take them.
+        let split_flag = |split: bool| {
+            if split {
+                Evasion::SPLIT
+            } else {
+                Evasion::empty()
+            }
+        };
+        for (m_start, m_end, value, split) in TermHits::new(inner, canon, &mut scratch.walks) {
+            if value & DIRECT_TERM != 0 && split && value & DIRECT_SPLITS == 0 {
+                continue;
+            }
             let (first, next) = hit_chars(norm, &mut cursor, m_start, m_end);
             if value & DIRECT_TERM != 0 {
                 let t = direct_target(value);
@@ -725,7 +747,7 @@ fn find_all_full(inner: &Inner, text: &str, scratch: &mut Scratch, out: &mut Vec
                     next: next + (end - m_end) as u32,
                     repeat: 0,
                     term: t.id,
-                    evasion: t.evasion,
+                    evasion: t.evasion | split_flag(split),
                 });
                 continue;
             }
@@ -733,6 +755,9 @@ fn find_all_full(inner: &Inner, text: &str, scratch: &mut Scratch, out: &mut Vec
                 continue;
             };
             for t in targets.iter() {
+                if split && !t.splits {
+                    continue;
+                }
                 let Some(end) = word_end(bytes, m_start, m_end, t.word) else {
                     continue;
                 };
@@ -749,7 +774,7 @@ fn find_all_full(inner: &Inner, text: &str, scratch: &mut Scratch, out: &mut Vec
                         next: next + (end - m_end as u32),
                         repeat: t.repeat,
                         term: t.id,
-                        evasion: t.evasion,
+                        evasion: t.evasion | split_flag(split),
                     }),
                     TARGET_ALLOW => scratch.allows.push((start, end)),
                     TARGET_REGEX => scratch.triggers.push(trigger(m_start, t.id)),
@@ -1286,6 +1311,7 @@ mod trigger_tests {
                 slot: 0,
                 evasion: Evasion::empty(),
                 repeat: 0,
+                splits: false,
             };
             let mut targets: Vec<Target> = rules
                 .iter()

@@ -6,7 +6,9 @@
 //! (`TARGET_REGEX_GATE`); older files simply have none. Version 5 gives word-boundary and variant
 //! patterns of a single deny term direct automaton values (see `DIRECT_TERM`), which older
 //! readers would reject as corrupt; the layout is unchanged, and older automata, which name those
-//! patterns by index, load as they are.
+//! patterns by index, load as they are. Version 6 has no split-character variant patterns: a
+//! target says whether its term takes split forms (`Target::splits`), and the split forms the
+//! search composes follow the automaton; older files keep their variant patterns and compose none.
 
 use super::automaton;
 use super::builder::{build_automaton, build_regexes, Compile};
@@ -21,7 +23,7 @@ use crate::normalize::{Evasion, NormalizeConfig, Normalizer};
 
 const MAGIC: &[u8; 8] = b"JINGWANG";
 /// The format version this library writes and the newest it reads.
-pub(crate) const FORMAT_VERSION: u32 = 5;
+pub(crate) const FORMAT_VERSION: u32 = 6;
 const HEADER_LEN: usize = 8 + 4 + 4 + 8 + 4;
 
 /// CRC-32/IEEE (the zlib / PNG checksum). crc32fast folds 64 bytes at a time with carry-less
@@ -105,6 +107,7 @@ pub(crate) fn to_bytes(inner: &Inner) -> Vec<u8> {
             w.u32(t.slot);
             w.u32(t.evasion.bits());
             w.u64(t.repeat);
+            w.u8(u8::from(t.splits));
         }
     }
     w.len(inner.regex_rules.len());
@@ -128,6 +131,17 @@ pub(crate) fn to_bytes(inner: &Inner) -> Vec<u8> {
             w.0.extend_from_slice(&saved);
         }
         None => w.u8(0),
+    }
+    let forms = inner
+        .automaton
+        .as_ref()
+        .map_or(&[][..], |a| a.splits().forms());
+    w.len(forms.len());
+    for &(parts, composed) in forms {
+        for p in parts {
+            w.u32(p);
+        }
+        w.u32(composed);
     }
     let payload = w.0;
     let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
@@ -347,6 +361,7 @@ fn decode(payload: &[u8], version: u32) -> Result<Inner, LoadError> {
             let slot = r.u32()?;
             let evasion = Evasion::from_bits_truncate(r.u32()?);
             let repeat = r.u64()?;
+            let splits = version >= 6 && r.bool()?;
             // Segment literals of regex rules came with format version 3, gate literals with 4.
             let max_kind = match version {
                 4.. => TARGET_REGEX_GATE,
@@ -363,6 +378,7 @@ fn decode(payload: &[u8], version: u32) -> Result<Inner, LoadError> {
                 slot,
                 evasion,
                 repeat,
+                splits,
             });
         }
         patterns.push_targets(&targets);
@@ -402,6 +418,23 @@ fn decode(payload: &[u8], version: u32) -> Result<Inner, LoadError> {
     } else {
         None
     };
+    let mut forms = Vec::new();
+    if version >= 6 {
+        let n = r.count(16)?;
+        forms.reserve(n);
+        for _ in 0..n {
+            let parts = [r.u32()?, r.u32()?, r.u32()?];
+            let composed = r.u32()?;
+            let is_char = |c: u32| char::from_u32(c).is_some();
+            if !(is_char(parts[0]) && is_char(parts[1]) && is_char(composed))
+                || parts[..2].contains(&0)
+                || !(parts[2] == 0 || is_char(parts[2]))
+            {
+                return Err(LoadError::corrupt("bad split form"));
+            }
+            forms.push((parts, composed));
+        }
+    }
     if !r.0.is_empty() {
         return Err(LoadError::corrupt("trailing bytes in the payload"));
     }
@@ -437,7 +470,7 @@ fn decode(payload: &[u8], version: u32) -> Result<Inner, LoadError> {
     {
         return Err(LoadError::corrupt("pattern target out of range"));
     }
-    let automaton = match saved_automaton {
+    let mut automaton = match saved_automaton {
         // Checked before use: see `automaton::load`.
         Some(saved) if !patterns.is_empty() => {
             Some(automaton::load(saved, &patterns, &terms).map_err(LoadError::corrupt)?)
@@ -449,6 +482,13 @@ fn decode(payload: &[u8], version: u32) -> Result<Inner, LoadError> {
         // Format version 1 did not save the automaton: rebuild it.
         None => build_automaton(&patterns).map_err(|_| LoadError::corrupt("bad patterns"))?,
     };
+    match automaton.as_mut() {
+        Some(a) => a.set_splits(&forms),
+        None if !forms.is_empty() => {
+            return Err(LoadError::corrupt("split forms without an automaton"))
+        }
+        None => {}
+    }
     // Each rule's own regex compiles when first searched (`Filter::compile_regex_rules` compiles
     // them all now).
     let regexes = build_regexes(
