@@ -19,7 +19,7 @@ use aho_corasick::nfa::noncontiguous::NFA;
 use aho_corasick::{Anchored, MatchKind as AcMatchKind};
 
 use super::charwise::{Hits, Walk};
-use super::{Inner, PatternTable};
+use super::{Inner, PatternTable, TermTable};
 
 /// At most this many bytes of ASCII patterns. The DFA has about one state per byte, each a row of
 /// byte classes (one per distinct pattern byte and one for the rest: 43 for the default lexicon,
@@ -48,14 +48,15 @@ pub(crate) struct AsciiAutomaton {
 }
 
 impl AsciiAutomaton {
-    /// The DFA of the ASCII patterns of `patterns`; `None` when there are none or too many.
-    pub(crate) fn build(patterns: &PatternTable) -> Option<AsciiAutomaton> {
+    /// The DFA of the ASCII patterns of `patterns` (whose terms are `terms`); `None` when there are
+    /// none or too many.
+    pub(crate) fn build(patterns: &PatternTable, terms: &TermTable) -> Option<AsciiAutomaton> {
         let mut texts = Vec::new();
         let mut values = Vec::new();
         let mut bytes = 0;
         let mut classes = [0u8; 256];
         let mut stride = 1u32;
-        for (i, (text, _)) in patterns.iter().enumerate() {
+        for (i, (text, _)) in patterns.iter(terms).enumerate() {
             if !text.is_ascii() {
                 continue;
             }
@@ -320,7 +321,7 @@ mod tests {
         let patterns: Vec<&str> = with
             .0
             .patterns
-            .iter()
+            .iter(&with.0.terms)
             .map(|(text, _)| text)
             .filter(|t| t.is_ascii())
             .collect();

@@ -326,7 +326,7 @@ fn check(
             }
         } else if value >= patterns.len() {
             return Err("an output names no pattern");
-        } else if patterns.text(value).len() != length as usize {
+        } else if patterns.text(value, terms).len() != length as usize {
             // (A pattern index where the pattern has a direct value, as format versions up to 4
             // saved word-boundary and variant patterns, is answered from the table all the same.)
             return Err("an output does not fit its pattern");

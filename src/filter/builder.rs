@@ -686,7 +686,8 @@ pub(crate) fn compile(
         }
     }
     let split_forms = c.split_forms();
-    let patterns = c.patterns.into_table();
+    let mut patterns = c.patterns.into_table();
+    patterns.share_term_texts(&c.terms);
     let regexes = build_regexes(
         &regex_rules,
         &patterns,
@@ -697,8 +698,8 @@ pub(crate) fn compile(
         BuildError::new(kind, index.map(|i| &lexicon.regexes[i].location), message)
     })?;
     // Made now, not on first use: building is when a filter pays for what it needs.
-    let ascii = AsciiAutomaton::build(&patterns);
-    let mut automaton = build_automaton(&patterns)
+    let ascii = AsciiAutomaton::build(&patterns, &c.terms);
+    let mut automaton = build_automaton(&patterns, &c.terms)
         .map_err(|e| BuildError::new(BuildErrorKind::SizeLimit, None, e))?;
     if let Some(a) = automaton.as_mut() {
         a.set_splits(&split_forms);
@@ -748,13 +749,17 @@ fn co_rule_text(all: &[String], none: &[String], within: Option<u32>) -> String 
     s
 }
 
-/// The literal automaton over the canonical patterns; `None` when there are none.
-pub(crate) fn build_automaton(patterns: &PatternTable) -> Result<Option<TermAutomaton>, String> {
+/// The literal automaton over the canonical patterns (whose terms are `terms`); `None` when there
+/// are none.
+pub(crate) fn build_automaton(
+    patterns: &PatternTable,
+    terms: &TermTable,
+) -> Result<Option<TermAutomaton>, String> {
     if patterns.is_empty() {
         return Ok(None);
     }
     let pairs = patterns
-        .iter()
+        .iter(terms)
         .enumerate()
         .map(|(i, (text, _))| (text, patterns.value(i)));
     let built: CharwiseDoubleArrayAhoCorasick<u32> =

@@ -1346,7 +1346,10 @@ mod trigger_tests {
             triggers.reverse();
             let find_gates = |gates: &mut Vec<u64>| {
                 gates.clear();
-                for (p, (text, _)) in patterns.iter().enumerate() {
+                for (p, (text, _)) in patterns
+                    .iter(&crate::filter::TermTable::default())
+                    .enumerate()
+                {
                     for (pos, _) in canon.match_indices(text) {
                         gates.push(trigger(pos, p as u32));
                     }

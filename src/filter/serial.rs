@@ -97,7 +97,7 @@ pub(crate) fn to_bytes(inner: &Inner) -> Vec<u8> {
         w.u8(t.kind.to_u8());
     }
     w.len(inner.patterns.len());
-    for (text, targets) in inner.patterns.iter() {
+    for (text, targets) in inner.patterns.iter(&inner.terms) {
         w.str(text);
         w.len(targets.len());
         for t in targets.iter() {
@@ -388,6 +388,7 @@ fn decode(payload: &[u8], version: u32) -> Result<Inner, LoadError> {
     patterns
         .set_texts(texts, text_ends)
         .map_err(LoadError::corrupt)?;
+    patterns.share_term_texts(&terms);
     patterns.shrink_to_fit();
     let n = r.count(8)?;
     let mut regex_rules = Vec::with_capacity(n);
@@ -480,7 +481,9 @@ fn decode(payload: &[u8], version: u32) -> Result<Inner, LoadError> {
             return Err(LoadError::corrupt("patterns without an automaton"))
         }
         // Format version 1 did not save the automaton: rebuild it.
-        None => build_automaton(&patterns).map_err(|_| LoadError::corrupt("bad patterns"))?,
+        None => {
+            build_automaton(&patterns, &terms).map_err(|_| LoadError::corrupt("bad patterns"))?
+        }
     };
     match automaton.as_mut() {
         Some(a) => a.set_splits(&forms),
