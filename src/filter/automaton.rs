@@ -17,7 +17,7 @@
 //! The layout read here is daachorse 5.1's (`Cargo.toml` pins that version); a build-and-load test
 //! in `tests/` fails if a new daachorse changes it.
 
-use super::charwise::{Output, Prefilter, State, TermAutomaton, NO_CODE};
+use super::charwise::{CharMap, Output, Prefilter, State, TermAutomaton, NO_CODE};
 use super::{direct_target, MatchKind, PatternTable, TermTable, DIRECT_TERM};
 
 /// Bytes of one serialised state: base, check, fail, output position (u32 each).
@@ -130,7 +130,7 @@ fn raw(a: &TermAutomaton) -> Vec<u8> {
         }
     }
     put_u32(&mut out, a.codes.len() as u32);
-    for &code in &a.codes {
+    for code in a.codes.dense() {
         put_u32(&mut out, code.wrapping_sub(1));
     }
     put_u32(&mut out, a.alphabet);
@@ -204,14 +204,13 @@ fn check(
     }
     // The shortest UTF-8 length of a character with each code (0: no character has it).
     let mut code_len = vec![0u8; alphabet as usize];
-    for (cp, &code) in a.codes.iter().enumerate() {
+    for (cp, code) in a.codes.entries() {
         let code = code.wrapping_sub(1);
         // Most code points of the map have no code: skipped first.
         if code == INVALID_CODE {
             continue;
         }
-        let (Some(ch), Some(slot)) = (char::from_u32(cp as u32), code_len.get_mut(code as usize))
-        else {
+        let (Some(ch), Some(slot)) = (char::from_u32(cp), code_len.get_mut(code as usize)) else {
             continue;
         };
         let len = ch.len_utf8() as u8;
@@ -502,7 +501,7 @@ fn read(bytes: &[u8], packed: bool) -> Result<TermAutomaton, &'static str> {
     let root = TermAutomaton::root_edges(&states, alphabet);
     Ok(TermAutomaton {
         states,
-        codes,
+        codes: CharMap::from_dense(codes),
         alphabet,
         outputs,
         kind_and_count,

@@ -103,9 +103,8 @@ impl Prefilter {
 #[derive(Clone, Debug)]
 pub(crate) struct TermAutomaton {
     pub(super) states: Vec<State>,
-    /// The code of each character plus one (indexed by code point), 0 for none (so that a fresh
-    /// map is zeroed memory).
-    pub(super) codes: Vec<u32>,
+    /// The code of each character plus one, 0 for none (so that a fresh map is zeroed memory).
+    pub(super) codes: CharMap,
     /// How many codes there are.
     pub(super) alphabet: u32,
     pub(super) outputs: Vec<Output>,
@@ -120,6 +119,118 @@ pub(crate) struct TermAutomaton {
     pub(super) splits: Splits,
 }
 
+/// The character map: each code point's entry (its code plus one, 0 for none), as daachorse's
+/// mapper holds it for every code point up to the largest of any pattern. Those of the Basic
+/// Multilingual Plane are a table indexed by code point; the few above it a sorted list, so that
+/// one rare character of CJK Extension B (U+20000 and up) in a lexicon does not cost 4 bytes for
+/// every code point below it (0.5 MB).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct CharMap {
+    /// Entries of code points below `0x10000` (and below the map's length, or up to a character
+    /// marked [`START`]).
+    bmp: Vec<u32>,
+    /// (code point, entry) of the entries above, in order; none is 0.
+    wide: Vec<(u32, u32)>,
+    /// How many code points the map covers (daachorse's length).
+    len: u32,
+}
+
+/// The bit of a [`CharMap`] entry that marks a character beginning a split form the search composes
+/// (see [`Splits`]): the search tells it from the entry it loads anyway.
+const START: u32 = 1 << 31;
+
+impl CharMap {
+    /// The map of a dense table of entries, indexed by code point.
+    pub(super) fn from_dense(mut dense: Vec<u32>) -> CharMap {
+        let len = dense.len() as u32;
+        let wide = dense
+            .iter()
+            .enumerate()
+            .skip(0x10000)
+            .filter(|&(_, &e)| e != 0)
+            .map(|(cp, &e)| (cp as u32, e))
+            .collect();
+        dense.truncate(0x10000);
+        dense.shrink_to_fit();
+        CharMap {
+            bmp: dense,
+            wide,
+            len,
+        }
+    }
+
+    /// How many code points the map covers.
+    pub(super) fn len(&self) -> usize {
+        self.len as usize
+    }
+
+    /// The entry of code point `cp`, with its [`START`] mark.
+    #[inline(always)]
+    fn get(&self, cp: u32) -> u32 {
+        match self.bmp.get(cp as usize) {
+            Some(&e) => e,
+            None => self.wide_entry(cp),
+        }
+    }
+
+    #[inline(never)]
+    fn wide_entry(&self, cp: u32) -> u32 {
+        match self.wide.binary_search_by_key(&cp, |&(c, _)| c) {
+            Ok(i) => self.wide[i].1,
+            Err(_) => 0,
+        }
+    }
+
+    /// The entry of code point `cp`: its code plus one, 0 for none.
+    #[inline(always)]
+    pub(super) fn entry(&self, cp: u32) -> u32 {
+        self.get(cp) & !START
+    }
+
+    /// Marks `cp` as beginning a split form ([`START`]).
+    fn mark_start(&mut self, cp: u32) {
+        if cp < 0x10000 {
+            if self.bmp.len() <= cp as usize {
+                self.bmp.resize(cp as usize + 1, 0);
+            }
+            self.bmp[cp as usize] |= START;
+        } else {
+            match self.wide.binary_search_by_key(&cp, |&(c, _)| c) {
+                Ok(i) => self.wide[i].1 |= START,
+                Err(i) => self.wide.insert(i, (cp, START)),
+            }
+        }
+    }
+
+    /// Clears every [`START`] mark.
+    fn clear_starts(&mut self) {
+        for e in &mut self.bmp {
+            *e &= !START;
+        }
+        self.wide.retain(|&(_, e)| e != START);
+        for (_, e) in &mut self.wide {
+            *e &= !START;
+        }
+    }
+
+    /// Every code point's entry, 0 for none, in order.
+    pub(super) fn dense(&self) -> impl Iterator<Item = u32> + '_ {
+        (0..self.len).map(move |cp| self.entry(cp))
+    }
+
+    /// The code points with an entry and their entries, in order.
+    pub(super) fn entries(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        let bmp = self.bmp.iter().enumerate().map(|(cp, &e)| (cp as u32, e));
+        bmp.chain(self.wide.iter().copied())
+            .map(|(cp, e)| (cp, e & !START))
+            .filter(|&(cp, e)| e != 0 && cp < self.len)
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.bmp.capacity() * 4 + self.wide.capacity() * 8
+    }
+}
+
 /// The most characters one side walk composes: a match with more split characters than this is
 /// not found through their split forms.
 const MAX_COMPOSED: u8 = 4;
@@ -128,9 +239,8 @@ const MAX_COMPOSED: u8 = 4;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Splits {
     /// Each form: its two or three components (0 for no third) and the composed character, sorted.
+    /// Their first components are marked in the character map ([`START`]).
     forms: Vec<([u32; 3], u32)>,
-    /// Bit `cp` set: some form begins with code point `cp`.
-    starts: Vec<u64>,
     /// Bit [`pair_bit`] of each form's first two components, in 64 bits per form or more: most
     /// characters that begin a form are common ones (木, 火, 口), and this tells all but about one
     /// in 64 of the pairs that begin no form from those that may, without leaving the search loop.
@@ -147,15 +257,8 @@ impl Splits {
         &self.forms
     }
 
-    /// Whether some form begins with `cp`.
-    #[inline(always)]
-    fn starts_with(&self, cp: u32) -> bool {
-        has_bit(&self.starts, cp)
-    }
-
     fn heap_bytes(&self) -> usize {
-        self.forms.capacity() * std::mem::size_of::<([u32; 3], u32)>()
-            + (self.starts.capacity() + self.pairs.capacity()) * 8
+        self.forms.capacity() * std::mem::size_of::<([u32; 3], u32)>() + self.pairs.capacity() * 8
     }
 }
 
@@ -216,7 +319,7 @@ impl TermAutomaton {
             .iter()
             .copied()
             .filter(|&(parts, c)| {
-                entry_of(&self.codes, c) != 0
+                self.codes.entry(c) != 0
                     && parts[0] != 0
                     && parts[1] != 0
                     && parts.iter().all(|&p| char::from_u32(p).is_some() || p == 0)
@@ -224,13 +327,9 @@ impl TermAutomaton {
             .collect();
         kept.sort_unstable();
         kept.dedup();
-        let mut starts = Vec::new();
+        self.codes.clear_starts();
         for &(parts, _) in &kept {
-            let first = parts[0] as usize;
-            if starts.len() <= first >> 6 {
-                starts.resize((first >> 6) + 1, 0u64);
-            }
-            starts[first >> 6] |= 1 << (first & 63);
+            self.codes.mark_start(parts[0]);
         }
         let pair_shift = (kept.len() * 64)
             .next_power_of_two()
@@ -256,7 +355,6 @@ impl TermAutomaton {
         let longest = self.outputs.iter().map(|o| o.length).max().unwrap_or(0);
         self.splits = Splits {
             forms: kept,
-            starts,
             pairs,
             pair_shift,
             longest,
@@ -288,7 +386,7 @@ impl TermAutomaton {
     /// The heap memory held, in bytes.
     pub(crate) fn heap_bytes(&self) -> usize {
         self.states.capacity() * std::mem::size_of::<State>()
-            + self.codes.capacity() * 4
+            + self.codes.heap_bytes()
             + self.outputs.capacity() * std::mem::size_of::<Output>()
             + self.prefilter.as_ref().map_or(0, |p| p.occurs.len())
             + self.root.capacity() * 8
@@ -298,8 +396,8 @@ impl TermAutomaton {
 
 /// The entry of code point `cp` in the character map `codes`: its code plus one, 0 for none.
 #[inline(always)]
-fn entry_of(codes: &[u32], cp: u32) -> u32 {
-    codes.get(cp as usize).copied().unwrap_or(0)
+fn entry_of(codes: &CharMap, cp: u32) -> u32 {
+    codes.entry(cp)
 }
 
 /// The state after `state` on a character with `codes` entry `entry` in the automaton of `states`
@@ -348,12 +446,11 @@ fn char_at(text: &str, pos: usize) -> Option<(u32, usize)> {
 /// lexicon needs) has its further forms read as written, so a character costs bounded work.
 const MAX_WALKS: usize = 64;
 
-/// Whether `cp` has its bit in the bit set `starts`.
+/// Whether bit `bit` of the bit set `set` is 1.
 #[inline(always)]
-fn has_bit(starts: &[u64], cp: u32) -> bool {
-    starts
-        .get(cp as usize >> 6)
-        .is_some_and(|w| w >> (cp & 63) & 1 != 0)
+fn has_bit(set: &[u64], bit: u32) -> bool {
+    set.get(bit as usize >> 6)
+        .is_some_and(|w| w >> (bit & 63) & 1 != 0)
 }
 
 /// The iterator of [`TermAutomaton::hits`]: (start, end, value, whether the match composed split
@@ -425,21 +522,23 @@ impl Hits<'_> {
     #[inline(always)]
     fn search(&mut self) -> Stop {
         let a = self.automaton;
-        let (states, codes, root, text) = (&a.states[..], &a.codes[..], &a.root[..], self.text);
+        let (states, codes, root, text) = (&a.states[..], &a.codes, &a.root[..], self.text);
         let s = &a.splits;
-        // Whether the character `cp` at `pos` (of `len` bytes) and the next may begin a form.
+        // Whether the character `cp` at `pos` (of `len` bytes, with character map entry `e`) and
+        // the next may begin a form.
         #[inline(always)]
         fn may_compose(
-            (starts, pairs, shift, text): (&[u64], &[u64], u32, &str),
+            (pairs, shift, text): (&[u64], u32, &str),
+            e: u32,
             cp: u32,
             pos: usize,
             len: usize,
         ) -> bool {
-            has_bit(starts, cp)
+            e & START != 0
                 && char_at(text, pos + len)
                     .is_some_and(|(next, _)| has_bit(pairs, pair_bit(cp, next, shift) as u32))
         }
-        let forms = (&s.starts[..], &s.pairs[..], s.pair_shift, text);
+        let forms = (&s.pairs[..], s.pair_shift, text);
         let mut state = self.state;
         if let Some(p) = self.prefilter {
             loop {
@@ -450,13 +549,14 @@ impl Hits<'_> {
                     self.state = state;
                     return Stop::End;
                 };
-                if may_compose(forms, cp, self.pos, len) {
+                let e = codes.get(cp);
+                if may_compose(forms, e, cp, self.pos, len) {
                     self.state = state;
                     return Stop::Compose;
                 }
                 self.pos += len;
                 let out;
-                (state, out) = step(states, root, state, entry_of(codes, cp));
+                (state, out) = step(states, root, state, e & !START);
                 if out != 0 {
                     self.state = state;
                     return Stop::Hit(out);
@@ -469,13 +569,14 @@ impl Hits<'_> {
                 (self.pos, self.state) = (pos, state);
                 return Stop::End;
             };
-            if may_compose(forms, cp, pos, len) {
+            let e = codes.get(cp);
+            if may_compose(forms, e, cp, pos, len) {
                 (self.pos, self.state) = (pos, state);
                 return Stop::Compose;
             }
             pos += len;
             let out;
-            (state, out) = step(states, root, state, entry_of(codes, cp));
+            (state, out) = step(states, root, state, e & !START);
             if out != 0 {
                 (self.pos, self.state) = (pos, state);
                 return Stop::Hit(out);
@@ -490,13 +591,13 @@ impl Hits<'_> {
     #[inline(never)]
     fn compose_step(&mut self) -> bool {
         let a = self.automaton;
-        let (states, codes, root) = (&a.states[..], &a.codes[..], &a.root[..]);
+        let (states, codes, root) = (&a.states[..], &a.codes, &a.root[..]);
         let Some((cp, len)) = char_at(self.text, self.pos) else {
             self.walks.clear();
             return false;
         };
         let old = self.walks.len();
-        if a.splits.starts_with(cp) {
+        if a.codes.get(cp) & START != 0 {
             self.start_walks(cp, len);
         }
         let entry = entry_of(codes, cp);
@@ -527,7 +628,7 @@ impl Hits<'_> {
     /// `pos`.
     fn start_walks(&mut self, cp: u32, len: usize) {
         let a = self.automaton;
-        let (states, codes, root) = (&a.states[..], &a.codes[..], &a.root[..]);
+        let (states, codes, root) = (&a.states[..], &a.codes, &a.root[..]);
         let forms = &a.splits.forms;
         let from = forms.partition_point(|f| f.0[0] < cp);
         let Some((second, len2)) = char_at(self.text, self.pos + len) else {
@@ -862,5 +963,48 @@ mod tests {
             }
         }
         assert!(composed > 2_000, "{composed} composed matches");
+    }
+
+    /// The character map answers every code point as the dense table it was made from does, gives
+    /// that table back, and lists exactly its entries, with and without entries above the BMP.
+    #[test]
+    fn the_character_map_is_its_dense_table() {
+        for len in [0usize, 5, 0x9FA6, 0x10000, 0x10001, 0x2CE24] {
+            let mut dense = vec![0u32; len];
+            let mut seed = len as u32 | 1;
+            for _ in 0..len.min(3_000) {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                let cp = seed as usize % len;
+                dense[cp] = seed >> 20 | 1;
+            }
+            if len > 0 {
+                dense[len - 1] = 7;
+            }
+            let map = super::CharMap::from_dense(dense.clone());
+            assert_eq!(map.len(), len);
+            for (cp, &e) in dense.iter().enumerate() {
+                assert_eq!(map.entry(cp as u32), e, "{cp:#x} of {len:#x}");
+            }
+            for cp in [len as u32, len as u32 + 1, 0x10FFFF, u32::MAX] {
+                assert_eq!(map.entry(cp), 0);
+            }
+            // Marks for split forms change no entry, and clear.
+            let mut marked = map.clone();
+            for cp in [0, 0x6728, len as u32, 0x2A6D6, 0x10FFFF] {
+                marked.mark_start(cp);
+                assert_ne!(marked.get(cp) & super::START, 0);
+            }
+            assert!(marked.dense().eq(dense.iter().copied()));
+            assert!(marked.entries().eq(map.entries()));
+            marked.clear_starts();
+            assert!((0..0x11000).all(|cp| marked.get(cp) & super::START == 0));
+            assert!(map.dense().eq(dense.iter().copied()));
+            let want: Vec<(u32, u32)> = (0..len as u32)
+                .zip(dense.iter().copied())
+                .filter(|&(_, e)| e != 0)
+                .collect();
+            assert_eq!(map.entries().collect::<Vec<_>>(), want);
+            assert!(map.heap_bytes() <= 4 * 0x10000 + 8 * want.len());
+        }
     }
 }
