@@ -97,7 +97,7 @@ pub struct TermOptions {
     pub word: Option<bool>,
     /// Also match the term written in pinyin (with and without spaces). `None` means the builder's default.
     pub pinyin: Option<bool>,
-    /// Do not expand split-character variants (木仓 for 枪).
+    /// Do not match the term with characters written as their split forms (木仓 for 枪).
     pub no_variants: bool,
 }
 

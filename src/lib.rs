@@ -57,8 +57,9 @@
 //! compatibility forms, case, diacritics, traditional and variant Chinese characters, junk, emoji and
 //! invisible characters between characters, look-alike letters from other scripts, leetspeak inside
 //! Latin words, spaced-out letters, Chinese and styled numerals in numbers, and repeated characters.
-//! Each undone trick is recorded as an [`Evasion`] flag on the match. At build time terms are also
-//! expanded into split-character forms (木仓 for 枪) and, where they opt in, pinyin. Sentence ends and
+//! Each undone trick is recorded as an [`Evasion`] flag on the match. Characters written as their
+//! split forms (木仓 for 枪) are composed while searching, and terms that opt in are also expanded
+//! into pinyin at build time. Sentence ends and
 //! line breaks are hard boundaries no match crosses; prose pauses (，、quotes, brackets) separate words.
 //! See [`NormalizeConfig`] for the switches and `docs/lexicon.md` for the lexicon format.
 
