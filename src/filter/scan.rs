@@ -1801,3 +1801,85 @@ regex: \\d{2}岁
         assert!(!f.is_match("哈哈枪支") && f.is_match("哈枪支"));
     }
 }
+
+#[cfg(test)]
+mod split_form_tests {
+    use crate::compile::variants::split_variants;
+    use crate::lexicon::{Severity, TermOptions};
+    use crate::{Evasion, Filter, Normalizer};
+    use std::collections::BTreeSet;
+
+    /// Random terms and texts over characters with split forms, their components and junk: a
+    /// filter that composes split forms while searching finds exactly the (span, term) pairs that a
+    /// filter of the same terms plus every split variant of each (as the build-time expansion made
+    /// them, up to four replaced characters: all of them for terms of up to four characters) finds,
+    /// and flags as `SPLIT` exactly the matches of variants.
+    #[test]
+    fn composed_split_forms_find_what_expanded_variants_find() {
+        let chars = ['枪', '弹', '炸', '药', '支', '赌', '木', '仓', '火'];
+        let pieces = [
+            "木仓", "枪", "弓单", "弹", "火乍", "炸", "草约", "药", "支", "木", "仓", "贝者", "赌",
+            "火", "，", "。", " ", "*", "a", "1", "木 仓", "火*乍", "倉",
+        ];
+        let mut seed = 0x5DEE_CE66_D1CE_4E5Bu64;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let normalizer = Normalizer::default();
+        let plain = TermOptions {
+            no_variants: true,
+            ..TermOptions::default()
+        };
+        let (mut matches, mut split) = (0, 0);
+        for _ in 0..150 {
+            let mut terms: Vec<String> = (0..1 + next(4))
+                .map(|_| (0..1 + next(4)).map(|_| chars[next(chars.len())]).collect())
+                .collect();
+            terms.sort();
+            terms.dedup();
+            // Reduplicated terms take no split forms: leave them out.
+            terms.retain(|t| normalizer.normalize_to_string(t) == *t);
+            let mut composed = Filter::builder();
+            let mut expanded = Filter::builder();
+            for (i, t) in terms.iter().enumerate() {
+                let category = format!("c{i}");
+                composed.add_term(t, &category, Severity::High);
+                expanded.add_term_with(t, &category, Severity::High, plain);
+                for v in split_variants(t, 10_000) {
+                    // The expansion kept only variants that the normaliser leaves as they are.
+                    if normalizer.normalize_to_string(&v) == v {
+                        expanded.add_term_with(&v, &category, Severity::Medium, plain);
+                    }
+                }
+            }
+            let (composed, expanded) = (composed.build().unwrap(), expanded.build().unwrap());
+            for _ in 0..8 {
+                let text: String = (0..next(24)).map(|_| pieces[next(pieces.len())]).collect();
+                let found = |f: &Filter| -> BTreeSet<(usize, usize, String, bool)> {
+                    f.find_all(&text)
+                        .iter()
+                        .map(|m| {
+                            let r = m.span().range();
+                            let is_split = m.evasions().contains(Evasion::SPLIT);
+                            let variant = m.severity() == Severity::Medium;
+                            let cat = f.category_name(m.category()).to_string();
+                            (r.start, r.end, cat, is_split || variant)
+                        })
+                        .collect()
+                };
+                let want = found(&expanded);
+                assert_eq!(found(&composed), want, "terms {terms:?} text {text:?}");
+                assert_eq!(composed.is_match(&text), !want.is_empty(), "{text:?}");
+                matches += want.len();
+                split += want.iter().filter(|m| m.3).count();
+            }
+        }
+        assert!(
+            matches > 500 && split > 200,
+            "{matches} matches, {split} split"
+        );
+    }
+}
