@@ -1,8 +1,8 @@
 //! Build-time variant expansion of a normalised term: split-character forms (拆字, 木仓 for 枪) and
 //! pinyin (junhuo / jun huo for 军火), from the generated tables in [`super::variant_tables`].
 
-// `split_variants` is for tests (and the comparison in `filter::charwise`'s), and `readings` is
-// used by `pinyin_variants` alone.
+// `split_variants` is used by tests alone (`filter::scan`'s comparison of composed split forms with
+// this expansion), and `readings` by `pinyin_variants` alone.
 #![allow(dead_code)]
 
 use super::variant_tables::{PINYIN, SPLIT};

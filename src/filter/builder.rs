@@ -491,10 +491,10 @@ impl Compiler {
         let mut forms = Vec::new();
         for c in chars {
             for form in pending::usable_split_forms(c) {
-                let mut parts = [0u32; 3];
                 if form.chars().count() > 3 {
                     continue;
                 }
+                let mut parts = [0u32; 3];
                 for (p, ch) in parts.iter_mut().zip(form.chars()) {
                     *p = u32::from(ch);
                 }
