@@ -597,10 +597,11 @@ impl Hits<'_> {
             return false;
         };
         let old = self.walks.len();
-        if a.codes.get(cp) & START != 0 {
+        let e = codes.get(cp);
+        if e & START != 0 {
             self.start_walks(cp, len);
         }
-        let entry = entry_of(codes, cp);
+        let entry = e & !START;
         for w in &mut self.walks[..old] {
             if w.ahead > 0 {
                 w.ahead -= 1;

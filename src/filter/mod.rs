@@ -1008,11 +1008,8 @@ mod tests {
             severity,
             kind: MatchKind::Term,
         };
-        let mut seed = 7u32;
-        let mut next = move |n: u32| {
-            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-            (seed >> 16) % n
-        };
+        let mut seed = 7u64;
+        let mut next = |n: u32| (xorshift(&mut seed) % u64::from(n)) as u32;
         let mut table = TermTable::default();
         let mut want = Vec::new();
         for i in 0..2_000 {

@@ -1822,12 +1822,7 @@ mod split_form_tests {
             "火", "，", "。", " ", "*", "a", "1", "木 仓", "火*乍", "倉",
         ];
         let mut seed = 0x5DEE_CE66_D1CE_4E5Bu64;
-        let mut next = move |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = |n: usize| (crate::filter::xorshift(&mut seed) % n as u64) as usize;
         let normalizer = Normalizer::default();
         let plain = TermOptions {
             no_variants: true,
