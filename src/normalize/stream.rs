@@ -292,6 +292,20 @@ impl Origins for NoOrigins {
     fn extend_ascii(&mut self, _: &Table, _: u32, _: u32, _: &[u8]) {}
 }
 
+/// A plain word found by [`Machine::scan_plain_word`], with the separator before it.
+#[derive(Clone, Copy)]
+struct PlainWord {
+    /// Where its letters start and end.
+    start: usize,
+    letters_end: usize,
+    /// Where the leetspeak symbols after its letters end (`letters_end` when there are none).
+    end: usize,
+    /// How many characters the separator before it counts (its token's leading symbols
+    /// included), and whether it holds a hard boundary.
+    gap: u32,
+    hard: bool,
+}
+
 pub(crate) struct Machine<'a, O: Origins> {
     cfg: &'a NormalizeConfig,
     text: &'a mut String,
@@ -732,15 +746,18 @@ impl<'a, O: Origins> Machine<'a, O> {
         // Blocks are lowercased once, at the end: everything else the span writes is a space or a
         // break per separator (one call, where a call per block mispredicts its length branches).
         let span_start = self.text.len();
-        while let Some((word, letters_end, end)) = self.next_plain_word(table, input, k, j == k) {
+        while let Some(next) = self.next_plain_word(table, input, k, j == k) {
+            let PlainWord {
+                start: word,
+                letters_end,
+                end,
+                ..
+            } = next;
             let single_space = j == k && word == k + 1 && bytes[k] == b' ';
             if !single_space {
                 // The separator: the previous word's trailing symbols (`j..k`, in the gap for the
                 // first word) and the gap before this word, as one space or a break.
-                let (count, hard) = match self.separator(table, input, k, j == k) {
-                    Some((_, _, count, hard)) => ((k - j) + count as usize, hard),
-                    None => break,
-                };
+                let (count, hard) = ((k - j) + next.gap as usize, next.hard);
                 self.copy_block(table, input, block, j);
                 let sep = if hard || count > max_gap { BREAK } else { ' ' };
                 self.push(sep, j as u32, word as u32, Evasion::empty());
@@ -783,8 +800,8 @@ impl<'a, O: Origins> Machine<'a, O> {
 
     /// The next word of an [`Machine::ascii_span`] run after `k` (where the previous word's
     /// trailing symbols end; `after_letters` when there are none), or `None` when the separator or
-    /// the word needs the general path: where its letters start and end and where its trailing
-    /// symbols end. A single letter is a word of its own only when a longer word follows (before
+    /// the word needs the general path: where its letters start and end, where its trailing
+    /// symbols end, and the separator before it. A single letter is a word of its own only when a longer word follows (before
     /// one letter it may join a spaced run, "g u n").
     #[inline(always)]
     fn next_plain_word(
@@ -793,11 +810,11 @@ impl<'a, O: Origins> Machine<'a, O> {
         input: &str,
         k: usize,
         after_letters: bool,
-    ) -> Option<(usize, usize, usize)> {
+    ) -> Option<PlainWord> {
         let word = self.scan_plain_word(table, input, k, after_letters)?;
-        if word.1 == word.0 + 1 {
-            let next = self.scan_plain_word(table, input, word.2, true)?;
-            if next.1 < next.0 + 2 {
+        if word.letters_end == word.start + 1 {
+            let next = self.scan_plain_word(table, input, word.end, true)?;
+            if next.letters_end < next.start + 2 {
                 return None;
             }
         }
@@ -814,14 +831,13 @@ impl<'a, O: Origins> Machine<'a, O> {
         input: &str,
         k: usize,
         after_letters: bool,
-    ) -> Option<(usize, usize, usize)> {
+    ) -> Option<PlainWord> {
         let bytes = input.as_bytes();
-        let (token, s) = match bytes.get(k..k + 2) {
-            Some(&[b' ', c]) if table.byte_class(c) == ByteClass::Letter => (k + 1, k + 1),
-            _ => {
-                let (token, s, _, _) = self.separator(table, input, k, after_letters)?;
-                (token, s)
+        let (token, s, gap, hard) = match bytes.get(k..k + 2) {
+            Some(&[b' ', c]) if table.byte_class(c) == ByteClass::Letter => {
+                (k + 1, k + 1, 1, false)
             }
+            _ => self.separator(table, input, k, after_letters)?,
         };
         let limit = bytes.len().min(token + MAX_TOKEN);
         // A letter three times in a row collapses: the general path does that.
@@ -845,7 +861,13 @@ impl<'a, O: Origins> Machine<'a, O> {
         if e == s + 1 && (token != s || t != e) {
             return None;
         }
-        Some((s, e, t))
+        Some(PlainWord {
+            start: s,
+            letters_end: e,
+            end: t,
+            gap,
+            hard,
+        })
     }
 
     /// The separator of [`Machine::scan_plain_word`] other than one space: where the token of the
@@ -915,10 +937,11 @@ impl<'a, O: Origins> Machine<'a, O> {
                         _ => return None,
                     }
                 }
-                _ if b >= 0x80 && s > k => {
+                _ if b >= 0x80 => {
                     // Junk, emoji, invisible characters and breaks of the BMP, also as
-                    // expansions (each entry counts: "¨" is a space and a diaeresis); never right
-                    // after letters, where an invisible character would join the word.
+                    // expansions (each entry counts: "¨" is a space and a diaeresis). Right after
+                    // a word only a character that ends its token comes here (the caller has
+                    // checked `ends_token`): an invisible character there would join the word.
                     let (cp, len) = decode(bytes, s);
                     if cp >= 0x10000 {
                         return None;
@@ -1103,7 +1126,7 @@ impl<'a, O: Origins> Machine<'a, O> {
     }
 
     /// Whether the character at byte `t` ends a Latin token before it (it is not a letter, digit,
-    /// leetspeak symbol or invisible character, nor an expansion that may start with one).
+    /// leetspeak symbol or invisible character, nor an expansion that starts with one).
     #[inline]
     fn ends_token(&self, table: &Table, input: &str, t: usize) -> bool {
         let bytes = input.as_bytes();
@@ -1114,10 +1137,19 @@ impl<'a, O: Origins> Machine<'a, O> {
             ByteClass::Other => {
                 let (cp, _) = decode(bytes, t);
                 table.entry(cp).is_some_and(|e| {
-                    !matches!(
-                        e.kind,
-                        Kind::Letter | Kind::Digit | Kind::Leet | Kind::Invisible | Kind::Multi
-                    )
+                    // An expansion ends the token when its first character does ("…" is three
+                    // dots): the general path feeds the characters one by one.
+                    let first = if e.kind == Kind::Multi {
+                        table.multi(e).first().copied()
+                    } else {
+                        Some(e)
+                    };
+                    first.is_some_and(|f| {
+                        !matches!(
+                            f.kind,
+                            Kind::Letter | Kind::Digit | Kind::Leet | Kind::Invisible | Kind::Multi
+                        )
+                    })
                 })
             }
         }
