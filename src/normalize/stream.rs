@@ -218,8 +218,8 @@ pub(crate) fn decode3(b0: u8, b1: u8, b2: u8) -> u32 {
 /// the look-back bounded.
 const MAX_TOKEN: usize = 64;
 
-/// Blocks of plain words this long or shorter are copied byte by byte.
-const SHORT_BLOCK: usize = 4;
+/// Blocks of plain words this long or shorter are copied as this many bytes, then cut.
+const WIDE_COPY: usize = 16;
 
 /// The most pauses and breaks [`Machine::han_run`] looks past between two CJK characters.
 const MAX_MARKS: usize = 8;
@@ -973,16 +973,17 @@ impl<'a, O: Origins> Machine<'a, O> {
         if from >= to {
             return;
         }
-        if to - from <= SHORT_BLOCK {
-            // A few bytes: one at a time costs less than setting up the bulk copy.
-            for (k, &b) in input.as_bytes()[from..to].iter().enumerate() {
-                let start = (from + k) as u32;
-                self.push(char::from(b & 0x7F), start, start + 1, table.ascii_flags(b));
-            }
-            return;
-        }
         let offset = self.text.len();
-        self.text.push_str(input.get(from..to).unwrap_or(""));
+        match input.get(from..from + WIDE_COPY) {
+            Some(wide) if to - from <= WIDE_COPY => {
+                // A copy of constant length, where `push_str` of the block calls `memcpy` with
+                // its length; then the bytes past the block cut off. The block is ASCII, so the
+                // cut falls between two characters.
+                self.text.push_str(wide);
+                self.text.truncate(offset + (to - from));
+            }
+            _ => self.text.push_str(input.get(from..to).unwrap_or("")),
+        }
         self.chars.extend_ascii(
             table,
             offset as u32,
