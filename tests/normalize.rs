@@ -72,6 +72,13 @@ const SAME_AS_PLAIN: &[(&str, &str)] = &[
     ("⒲⒠⒜⒫⒪⒩", "weapon"),
     ("ＷＥＡＰＯＮ", "weapon"),
     ("𝔤𝔲𝔫", "gun"),
+    ("ᴡᴇᴀᴘᴏɴ", "weapon"), // small capitals
+    ("ɢᴜɴ", "gun"),
+    ("ꜰɪʀᴇᴀʀᴍ", "firearm"),
+    ("ʙᴜʟʟᴇᴛ ꜱʜᴇʟʟ", "bullet shell"),
+    ("ɓuɭɭɇt", "bullet"), // letters with a hook, a stroke, a bar
+    ("ǥuƞ", "gun"),
+    ("ƤƗSŦØȽ", "pistol"),
     // leetspeak inside Latin words
     ("w3ap0n", "weapon"),
     ("we@pon", "weapon"),
@@ -280,6 +287,8 @@ fn evasion_flags_name_what_was_undone() {
     assert!(flags("ＧＵＮ").contains(Evasion::FULLWIDTH));
     assert!(flags("軍火").contains(Evasion::TRADITIONAL));
     assert!(flags("weаpon").contains(Evasion::HOMOGLYPH));
+    assert!(flags("ɢᴜɴ").contains(Evasion::HOMOGLYPH));
+    assert!(flags("ɓullet").contains(Evasion::DIACRITIC));
     assert!(flags("w3ap0n").contains(Evasion::LEET));
     assert!(flags("g u n").contains(Evasion::SPACED));
     assert!(flags("壹叁捌").contains(Evasion::NUMERAL));
@@ -288,6 +297,58 @@ fn evasion_flags_name_what_was_undone() {
     assert!(flags("weeeapon").contains(Evasion::REPEAT));
     assert!(flags("gun").is_empty());
     assert!(flags("军火").is_empty());
+}
+
+/// Every letter that Unicode names as an ASCII letter with a mark drawn into it ("LATIN SMALL
+/// LETTER B WITH HOOK") or as a small capital ("LATIN LETTER SMALL CAPITAL A") reads as that
+/// letter: the whole class, from the names in the committed data, not the examples above.
+#[test]
+fn letters_named_after_an_ascii_letter_read_as_it() {
+    let data = include_str!("../data/unicode/UnicodeData.txt");
+    let n = Normalizer::default();
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for line in data.lines() {
+        let mut fields = line.split(';');
+        let (Some(cp), Some(name)) = (fields.next(), fields.next()) else {
+            continue;
+        };
+        let Some(c) = u32::from_str_radix(cp, 16).ok().and_then(char::from_u32) else {
+            continue;
+        };
+        let letter = [
+            "LATIN SMALL LETTER ",
+            "LATIN CAPITAL LETTER ",
+            "LATIN LETTER SMALL CAPITAL ",
+            "LATIN SMALL CAPITAL LETTER ",
+        ]
+        .iter()
+        .find_map(|prefix| {
+            let rest = name.strip_prefix(prefix)?;
+            let (letter, tail) = rest.split_at_checked(1)?;
+            let plain = tail.is_empty() && prefix.contains("SMALL CAPITAL");
+            let marked = tail
+                .strip_prefix(" WITH ")
+                .is_some_and(|marks| !marks.contains("LETTER"));
+            (letter.bytes().all(|b| b.is_ascii_uppercase()) && (plain || marked))
+                .then(|| letter.to_ascii_lowercase())
+        });
+        let Some(letter) = letter else { continue };
+        // Where NFKC spells the letter and a mark apart (ŀ is l and ·), or the confusables read
+        // it as another letter (ʋ looks like u), those win.
+        if name.contains("MIDDLE DOT") || name.contains("HALF RING") || "ʋƲᶌ".contains(c) {
+            continue;
+        }
+        // Between two other letters, so that it is not read as a spaced letter, nor collapsed.
+        let pad = if letter == "k" { 'm' } else { 'k' };
+        let got = n.normalize_to_string(&format!("{pad}{c}{pad}"));
+        checked += 1;
+        if got != format!("{pad}{letter}{pad}") {
+            failures.push(format!("U+{cp} {name}: {got:?}"));
+        }
+    }
+    assert!(checked > 700, "only {checked} named letters in the data");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]

@@ -255,6 +255,58 @@ const LETTERS_WITHOUT_DECOMPOSITION: &[(char, &str)] = &[
     ('Þ', "TH"),
 ];
 
+/// The letter a Unicode name spells after `prefix`, when the name goes on with nothing but
+/// `" WITH …"` marks drawn into it (not a second letter, as in "D WITH SMALL LETTER Z") or ends
+/// there: "B WITH HOOK" is `B`, "B" is `B`; "TURNED E", "OE" and "D WITH SMALL LETTER Z" are none.
+fn named_letter(name: &str, prefix: &str) -> Option<char> {
+    let rest = name.strip_prefix(prefix)?;
+    let mut chars = rest.chars();
+    let letter = chars.next().filter(char::is_ascii_uppercase)?;
+    let tail = chars.as_str();
+    match tail.strip_prefix(" WITH ") {
+        Some(marks) if !marks.contains("LETTER") => Some(letter),
+        None if tail.is_empty() => Some(letter),
+        _ => None,
+    }
+}
+
+/// Latin letters that their Unicode names describe as an ASCII letter with a mark drawn into it
+/// (`ɓ` LATIN SMALL LETTER B WITH HOOK, `ƶ` Z WITH STROKE, `ᶅ` L WITH PALATAL HOOK), which have no
+/// decomposition, as that letter in its case; and the small capitals (`ᴀ` LATIN LETTER SMALL
+/// CAPITAL A, `ꜰ`), a styled alphabet, as the lowercase letter. From the names of
+/// `unicode/UnicodeData.txt`.
+fn named_letters(data_dir: &Path) -> (BTreeMap<u32, String>, BTreeMap<u32, u8>) {
+    let text = read(data_dir, "unicode/UnicodeData.txt");
+    let (mut marked, mut small_capitals) = (BTreeMap::new(), BTreeMap::new());
+    for line in text.lines() {
+        let mut fields = line.split(';');
+        let (Some(cp), Some(name)) = (fields.next(), fields.next()) else {
+            continue;
+        };
+        let Some(c) = u32::from_str_radix(cp, 16).ok().and_then(char::from_u32) else {
+            continue;
+        };
+        let small = named_letter(name, "LATIN SMALL LETTER ");
+        let capital = named_letter(name, "LATIN CAPITAL LETTER ");
+        if let Some(l) = small.map(|l| l.to_ascii_lowercase()).or(capital) {
+            if name.contains(" WITH ") {
+                marked.insert(c as u32, l.to_string());
+            }
+        }
+        let small_capital = [
+            "LATIN LETTER SMALL CAPITAL ",
+            "LATIN SMALL CAPITAL LETTER ",
+            "LATIN CAPITAL LETTER SMALL CAPITAL ",
+        ]
+        .iter()
+        .find_map(|prefix| named_letter(name, prefix));
+        if let Some(l) = small_capital {
+            small_capitals.insert(c as u32, l.to_ascii_lowercase() as u8);
+        }
+    }
+    (marked, small_capitals)
+}
+
 fn diacritic() -> BTreeMap<u32, String> {
     let mut out = BTreeMap::new();
     for c in all_chars() {
@@ -702,8 +754,30 @@ const NUMERALS: &[(char, u8)] = &[
 pub fn generate(data_dir: &Path) -> String {
     let classes = classes();
     let compat = compat();
-    let diacritic = diacritic();
-    let homoglyph = homoglyph(data_dir);
+    let mut diacritic = diacritic();
+    let mut homoglyph = homoglyph(data_dir);
+    // Letters named after an ASCII letter, where neither NFKC, a decomposition nor the
+    // confusables already give one.
+    let (marked, small_capitals) = named_letters(data_dir);
+    // (Nor its lower case: Ʋ stays what ʋ is.)
+    let unmapped = |cp: &u32| {
+        let lower =
+            char::from_u32(*cp).map(|c| c.to_lowercase().map(u32::from).collect::<Vec<_>>());
+        std::iter::once(*cp)
+            .chain(lower.into_iter().flatten())
+            .all(|k| {
+                !compat.contains_key(&k)
+                    && !homoglyph.contains_key(&k)
+                    && !diacritic.contains_key(&k)
+            })
+    };
+    let marked: Vec<(u32, String)> = marked.into_iter().filter(|(cp, _)| unmapped(cp)).collect();
+    let small_capitals: Vec<(u32, u8)> = small_capitals
+        .into_iter()
+        .filter(|(cp, _)| unmapped(cp))
+        .collect();
+    diacritic.extend(marked);
+    homoglyph.extend(small_capitals);
     let trad = traditional(data_dir);
     let variant = variant(data_dir, &trad);
     let mut numeral: Vec<(u32, u8)> = NUMERALS.iter().map(|&(c, d)| (c as u32, d)).collect();
@@ -786,13 +860,13 @@ pub fn generate(data_dir: &Path) -> String {
         Table {
             name: "DIACRITIC",
             ty: "&str",
-            doc: "Latin letters with diacritics and letters like ø ß æ -> ASCII letters.",
+            doc: "Latin letters with diacritics, letters like ø ß æ and letters named after an ASCII letter with a hook, stroke or bar (ɓ ƶ) -> ASCII letters.",
             rows: quoted(diacritic),
         },
         Table {
             name: "HOMOGLYPH",
             ty: "u8",
-            doc: "Look-alikes from other scripts and styled alphabets -> one ASCII lowercase letter or digit.",
+            doc: "Look-alikes from other scripts and styled alphabets (small capitals too) -> one ASCII lowercase letter or digit.",
             rows: homoglyph.iter().map(|(&k, &v)| (k, format!("b'{}'", v as char))).collect(),
         },
         Table {

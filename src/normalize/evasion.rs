@@ -28,7 +28,7 @@ evasions! {
     FULLWIDTH = 0, "fullwidth";
     /// Upper case was folded to lower case.
     CASE = 1, "case";
-    /// Diacritics were removed from a Latin letter (é → e).
+    /// Diacritics were removed from a Latin letter (é → e, ɓ → b).
     DIACRITIC = 2, "diacritic";
     /// A traditional Chinese character was converted to simplified (軍 → 军).
     TRADITIONAL = 3, "traditional";
@@ -40,7 +40,7 @@ evasions! {
     INVISIBLE = 6, "invisible";
     /// Emoji were skipped.
     EMOJI = 7, "emoji";
-    /// A look-alike letter from another script or a styled alphabet was folded (Cyrillic а, 𝐠, ⓖ).
+    /// A look-alike letter from another script or a styled alphabet was folded (Cyrillic а, 𝐠, ⓖ, ɢ).
     HOMOGLYPH = 8, "homoglyph";
     /// A leetspeak digit or symbol inside a Latin word was read as a letter (w3ap0n).
     LEET = 9, "leet";

@@ -30,13 +30,15 @@ pub struct NormalizeConfig {
     pub width: bool,
     /// Case folding: GuN → gun.
     pub case: bool,
-    /// Diacritics removed from Latin letters: wéapön → weapon.
+    /// Diacritics removed from Latin letters: wéapön → weapon; also a hook, stroke or bar drawn into
+    /// a letter: ɓ → b, ƶ → z.
     pub diacritics: bool,
     /// Traditional Chinese characters to simplified: 軍火 → 军火.
     pub traditional: bool,
     /// Variant and radical forms of Chinese characters: 鎗 → 枪, ⺡ → 氵.
     pub variants: bool,
-    /// Look-alike letters from other scripts and styled alphabets: Cyrillic а → a, 𝐠 → g, ⓖ → g.
+    /// Look-alike letters from other scripts and styled alphabets: Cyrillic а → a, 𝐠 → g, ⓖ → g,
+    /// small capital ɢ → g.
     pub homoglyphs: bool,
     /// Leetspeak digits and symbols inside Latin words: w3ap0n → weapon.
     pub leet: bool,
