@@ -61,6 +61,9 @@ const SAME_AS_PLAIN: &[(&str, &str)] = &[
     ("军❤️火", "军火"),
     ("军👍🏻火", "军火"),
     ("军★火", "军火"),
+    ("军×火", "军火"), // symbols that look like letters are junk between Chinese characters
+    ("军©火", "军火"),
+    ("军∣火", "军火"),
     ("军🦊火", "军火"),
     ("🇬🇺🇳", "gun"),
     // look-alike letters
@@ -84,6 +87,8 @@ const SAME_AS_PLAIN: &[(&str, &str)] = &[
     ("we@pon", "weapon"),
     ("bu11et", "bullet"),
     ("$hell", "shell"),
+    ("e×plosive", "explosive"), // and letters inside Latin words
+    ("bu∣∣et", "bullet"),
     ("w 3 a p 0 n", "weapon"),
     ("h3r0in", "heroin"),
     ("p1stol", "pistol"),
@@ -422,14 +427,14 @@ proptest! {
 
     #[test]
     fn invariants_hold_for_evasion_alphabet(
-        input in "[a-zA-Z0-9 .*@$!|_\\-军火枪支軍槍壹叁捌一三八零。！\n\u{200B}\u{FE0F}😀👍🏻①ＧｕⓝéаΑ]{0,40}"
+        input in "[a-zA-Z0-9 .*@$!|_\\-军火枪支軍槍壹叁捌一三八零。！\n\u{200B}\u{FE0F}😀👍🏻①ＧｕⓝéаΑ×∣ᴀɓ]{0,40}"
     ) {
         check_invariants(&input)?;
     }
 
     #[test]
     fn text_only_matches_under_every_config(
-        input in "[a-zA-Z0-9 .*@$!|_\\-军火枪支軍槍哥壹叁捌一三八零，。！\n\u{200B}\u{FE0F}😀①ＧｕⓝéаΑ]{0,60}",
+        input in "[a-zA-Z0-9 .*@$!|_\\-军火枪支軍槍哥壹叁捌一三八零，。！\n\u{200B}\u{FE0F}😀①ＧｕⓝéаΑ×∣ᴀɓ]{0,60}",
         switches in prop::collection::vec(any::<bool>(), 11),
         max_gap in 0usize..4,
     ) {

@@ -179,6 +179,16 @@ fn is_leet_symbol(c: char) -> bool {
     matches!(c, '@' | '$' | '!' | '|' | '€')
 }
 
+/// The letter a symbol that looks like one stands for (× is x, © is c, ∣ is l), from the
+/// look-alikes table: with leetspeak on, such a symbol is a letter only inside a Latin word, as
+/// leetspeak symbols are, and junk anywhere else (军×火 is 军火).
+pub(crate) fn symbol_letter(c: char) -> Option<char> {
+    if c.is_ascii() || class_of(c as u32) != class::SYMBOL {
+        return None;
+    }
+    lookup(tables::HOMOGLYPH, c as u32).map(char::from)
+}
+
 /// Pause punctuation of ordinary Chinese prose (，、quotes and brackets, ……, and the ASCII ,;()[]"
 /// typed in their place; colons stay junk, since "微信：abc" labels a contact): a
 /// boundary between Chinese words, not junk inside one, so 说，出 is not 说出. Between Latin words or
@@ -424,9 +434,13 @@ impl Table {
         let homoglyph_allowed = cfg.width || lookup(tables::COMPAT, cp).is_none();
         if cfg.homoglyphs && !d.is_ascii() && homoglyph_allowed {
             if let Some(b) = lookup(tables::HOMOGLYPH, cp) {
-                flags |= Evasion::HOMOGLYPH;
-                self.classify(char::from(b), flags, out);
-                return;
+                // A symbol that looks like a letter goes on as a leetspeak symbol (see
+                // `symbol_letter`).
+                if !(cfg.leet && symbol_letter(d).is_some()) {
+                    flags |= Evasion::HOMOGLYPH;
+                    self.classify(char::from(b), flags, out);
+                    return;
+                }
             }
         }
         if cfg.diacritics && !d.is_ascii() {
@@ -509,7 +523,7 @@ impl Table {
             out.push(entry(d, self.junk_or_kept(kind), 0, flags));
             return;
         }
-        if cfg.leet && is_leet_symbol(d) {
+        if cfg.leet && (is_leet_symbol(d) || (cfg.homoglyphs && symbol_letter(d).is_some())) {
             out.push(entry(d, Kind::Leet, 0, flags));
             return;
         }

@@ -40,7 +40,8 @@ pub struct NormalizeConfig {
     /// Look-alike letters from other scripts and styled alphabets: Cyrillic а → a, 𝐠 → g, ⓖ → g,
     /// small capital ɢ → g.
     pub homoglyphs: bool,
-    /// Leetspeak digits and symbols inside Latin words: w3ap0n → weapon.
+    /// Leetspeak digits and symbols inside Latin words: w3ap0n → weapon. With `homoglyphs`, symbols
+    /// that look like letters are such symbols too: e×plosive → explosive, but 军×火 → 军火.
     pub leet: bool,
     /// Skip junk (spaces, punctuation, symbols, emoji, invisible characters) between characters.
     pub skip_junk: bool,

@@ -2,7 +2,7 @@
 //! `stream.rs` replaced, kept for tests only. A differential property test below asserts that both
 //! produce exactly the same canonical text and origin map.
 
-use super::compose::{Entry, Kind, Table};
+use super::compose::{symbol_letter, Entry, Kind, Table};
 use super::{CanonChar, Evasion, NormalizeConfig, BREAK, PAUSE};
 
 /// One folded input character on its way into the stream.
@@ -492,7 +492,10 @@ impl<'a> Machine<'a> {
                 '7' => 't',
                 '8' => 'b',
                 '|' => 'l',
-                _ => continue,
+                c => match symbol_letter(c) {
+                    Some(l) => l,
+                    None => continue,
+                },
             };
             tok[i] = Atom {
                 ch: letter,
@@ -634,7 +637,7 @@ mod tests {
             .unwrap_or(3000)
     }
 
-    const EVASION_ALPHABET: &str = "[a-zA-Z0-9 .,*@$!|€_\\-'#:/軍军火枪支槍壹贰叁捌一二三八零。！？；\n\r\t\u{3000}\u{200B}\u{200D}\u{FE0F}\u{0301}😀👍🏻🇫①⑴ＧｕⓝéаАΑ𝐰𝐞ﬁ㎏]";
+    const EVASION_ALPHABET: &str = "[a-zA-Z0-9 .,*@$!|€_\\-'#:/軍军火枪支槍壹贰叁捌一二三八零。！？；\n\r\t\u{3000}\u{200B}\u{200D}\u{FE0F}\u{0301}😀👍🏻🇫①⑴ＧｕⓝéаАΑ𝐰𝐞ﬁ㎏×©∣ᴀɓ]";
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(cases()))]

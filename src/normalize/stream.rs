@@ -2,7 +2,7 @@
 //! (junk between characters, Latin word spacing, spaced-out letters, leetspeak, numerals, repeats,
 //! hard boundaries) with a bounded look-back and no allocation once its buffers are warm.
 
-use super::compose::{AsciiWords, ByteClass, Entry, Kind, Table};
+use super::compose::{symbol_letter, AsciiWords, ByteClass, Entry, Kind, Table};
 use super::{CanonChar, Evasion, NormalizeConfig, BREAK, PAUSE};
 
 /// One folded input character on its way into the stream.
@@ -1546,7 +1546,10 @@ impl<'a, O: Origins> Machine<'a, O> {
                 '7' => 't',
                 '8' => 'b',
                 '|' => 'l',
-                _ => continue,
+                c => match symbol_letter(c) {
+                    Some(l) => l,
+                    None => continue,
+                },
             };
             tok[i] = Atom {
                 ch: letter,
