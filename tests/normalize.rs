@@ -75,6 +75,10 @@ const SAME_AS_PLAIN: &[(&str, &str)] = &[
     ("⒲⒠⒜⒫⒪⒩", "weapon"),
     ("ＷＥＡＰＯＮ", "weapon"),
     ("𝔤𝔲𝔫", "gun"),
+    ("PΙSTOL", "pistol"), // Greek capital iota: a capital that looks like l is a capital I
+    ("PІSTOL", "pistol"), // Cyrillic
+    ("ᏞSD", "lsd"),       // but Cherokee Ꮮ looks like L
+    ("ϹΟϹΑΙΝΕ", "cocaine"), // lunate sigma, Σ by NFKC, looks like C
     ("ᴡᴇᴀᴘᴏɴ", "weapon"), // small capitals
     ("ɢᴜɴ", "gun"),
     ("ꜰɪʀᴇᴀʀᴍ", "firearm"),

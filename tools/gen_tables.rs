@@ -479,6 +479,10 @@ fn homoglyph(data_dir: &Path) -> BTreeMap<u32, u8> {
                 (other.as_str(), key.as_str()),
             ] {
                 if let (Some(c), Some(t)) = (single_char(source), ascii_target(target)) {
+                    // UTS #39 reads I as l: a capital paired with a lower-case l (Greek Ι,
+                    // Cyrillic І) looks like a capital I. One paired with L (Cherokee Ꮮ) is L.
+                    let lower_l = target.nfkc().eq("l".chars());
+                    let t = if c.is_uppercase() && lower_l { b'i' } else { t };
                     candidates.entry(c).or_default().insert(t);
                 }
             }

@@ -179,6 +179,15 @@ fn is_leet_symbol(c: char) -> bool {
     matches!(c, '@' | '$' | '!' | '|' | '€')
 }
 
+/// Whether `s` is one letter, not an ASCII one.
+fn is_other_letter(s: &str) -> bool {
+    let mut chars = s.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => !c.is_ascii() && class_of(c as u32) == class::LETTER,
+        _ => false,
+    }
+}
+
 /// The letter a symbol that looks like one stands for (× is x, © is c, ∣ is l), from the
 /// look-alikes table: with leetspeak on, such a symbol is a letter only inside a Latin word, as
 /// leetspeak symbols are, and junk anywhere else (军×火 is 军火).
@@ -406,6 +415,16 @@ impl Table {
         // Sentence ends keep their meaning even where NFKC would fold them (！ → !).
         let compat: &str = if cfg.width && class_of(cp) != class::BREAK && !is_cjk_pause(c) {
             match lookup(tables::COMPAT, cp) {
+                // A look-alike whose compatibility form is another letter, not an ASCII one,
+                // reads as what it looks like: Ϲ (lunate sigma, Σ by NFKC) is c.
+                Some(s)
+                    if cfg.homoglyphs
+                        && lookup(tables::HOMOGLYPH, cp).is_some()
+                        && is_other_letter(s) =>
+                {
+                    self.fold(c, flags, &mut out);
+                    return out;
+                }
                 Some(s) => {
                     let single_ascii_letter = s.len() == 1 && s.as_bytes()[0].is_ascii_alphabetic();
                     if (0xFF00..=0xFFEF).contains(&cp) || !single_ascii_letter {
