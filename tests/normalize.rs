@@ -61,6 +61,8 @@ const SAME_AS_PLAIN: &[(&str, &str)] = &[
     ("军❤️火", "军火"),
     ("军👍🏻火", "军火"),
     ("军★火", "军火"),
+    ("军丶火", "军火"), // one-stroke ideographs used as separators
+    ("标题丨副标题", "标题副标题"),
     ("军×火", "军火"), // symbols that look like letters are junk between Chinese characters
     ("军©火", "军火"),
     ("军∣火", "军火"),

@@ -36,6 +36,10 @@ const IDEOGRAPH_BLOCKS: &[(u32, u32)] = &[
     (0x30000, 0x323AF), // Extensions G, H
 ];
 
+/// One-stroke ideographs that are not words of their own and that Chinese web text uses as
+/// separators (经典丶微小说, 标题丨副标题): 丨 丶 丿 乀 乁 亅. Punctuation, so junk between characters.
+const STROKE_SEPARATORS: &[u32] = &[0x4E28, 0x4E36, 0x4E3F, 0x4E40, 0x4E41, 0x4E85];
+
 /// Blocks of the other CJK scripts (kana, hangul, bopomofo) and CJK symbols; their letters are HAN.
 const CJK_SCRIPT_BLOCKS: &[(u32, u32)] = &[
     (0x1100, 0x11FF),   // Hangul Jamo
@@ -142,6 +146,9 @@ fn compute_class(cp: u32) -> u8 {
         || (0xE0000..=0xE007F).contains(&cp)
     {
         return INVISIBLE;
+    }
+    if STROKE_SEPARATORS.contains(&cp) {
+        return PUNCT;
     }
     if in_blocks(cp, IDEOGRAPH_BLOCKS) {
         return HAN;
