@@ -23,7 +23,8 @@
 
 
 /*
- `jw_builder_set_options`: also match terms written in pinyin, unless a term says `nopinyin`.
+ `jw_builder_set_options`: also match terms written in pinyin, wholly (junhuo) or partly (jun火),
+ unless a term says `nopinyin`.
  */
 #define JW_OPT_PINYIN (1 << 0)
 
@@ -474,8 +475,9 @@ jw_result jw_builder_set_options(struct jw_builder *b, uint32_t flags);
 jw_result jw_builder_set_max_gap(struct jw_builder *b, size_t max_gap);
 
 /*
- The most pinyin variants generated per term (default 4). Split characters (木仓 for 枪) are
- composed while searching, in any combination (up to four in one match); 0 turns both off.
+ The most whole-pinyin variants generated per term (default 4; forms partly in pinyin are not
+ counted). Split characters (木仓 for 枪) are composed while searching, in any combination (up to
+ four in one match); 0 turns both off.
  */
 jw_result jw_builder_set_max_variants(struct jw_builder *b, size_t max_variants);
 

@@ -63,7 +63,8 @@ pub enum jw_result {
 
 use jw_result::*;
 
-/// `jw_builder_set_options`: also match terms written in pinyin, unless a term says `nopinyin`.
+/// `jw_builder_set_options`: also match terms written in pinyin, wholly (junhuo) or partly (jun火),
+/// unless a term says `nopinyin`.
 pub const JW_OPT_PINYIN: u32 = 1 << 0;
 /// `jw_builder_set_options`: do not fold full-width and compatibility forms (ＧＵＮ, ①).
 pub const JW_OPT_NO_WIDTH: u32 = 1 << 1;
@@ -789,8 +790,9 @@ pub extern "C" fn jw_builder_set_max_gap(b: *mut jw_builder, max_gap: usize) -> 
     })
 }
 
-/// The most pinyin variants generated per term (default 4). Split characters (木仓 for 枪) are
-/// composed while searching, in any combination (up to four in one match); 0 turns both off.
+/// The most whole-pinyin variants generated per term (default 4; forms partly in pinyin are not
+/// counted). Split characters (木仓 for 枪) are composed while searching, in any combination (up to
+/// four in one match); 0 turns both off.
 #[no_mangle]
 pub extern "C" fn jw_builder_set_max_variants(
     b: *mut jw_builder,

@@ -141,6 +141,37 @@ fn pinyin_variants_match_when_asked() {
 }
 
 #[test]
+fn pinyin_also_matches_terms_written_partly_in_pinyin() {
+    let f = Filter::builder()
+        .add_term("出售枪支", "weapons", Severity::High)
+        .pinyin(true)
+        .build()
+        .unwrap();
+    for text in [
+        "出售qiang支",
+        "出售 qiang 支",
+        "出售qiangzhi",
+        "出售qiang zhi",
+        "chushou枪支",
+        "chu售qiang支",
+        "出售枪zhi",
+        "出售枪-zhi",
+    ] {
+        let ms = f.find_all(text);
+        assert_eq!(ms.len(), 1, "{text}: {ms:?}");
+        assert_eq!(ms[0].span().range(), 0..text.len(), "{text}");
+        assert!(ms[0].evasions().contains(Evasion::PINYIN), "{text}");
+    }
+    // Latin letters at an end of the form make a word boundary there; Chinese ones do not need one.
+    for (text, want) in [("xchushou枪支", 0), ("出售枪zhix", 0), ("出售qiang支x", 1)] {
+        assert_eq!(f.find_all(text).len(), want, "{text}");
+    }
+    // Only terms that opt in.
+    let plain = Filter::new(["出售枪支"]).unwrap();
+    assert!(plain.find_all("出售qiang支").is_empty());
+}
+
+#[test]
 fn lexicon_text_builds_a_filter() {
     let lexicon = "\
 [weapons severity=high]

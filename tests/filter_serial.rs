@@ -374,8 +374,9 @@ fn version_4_files_still_load() {
     // Built now, the rule `出售.{0,10}[枪弹]` is also gated on 枪 and 弹 (single CJK characters
     // became gate literals after this file was saved): two patterns more, which spare searches, not
     // change matches. And the 19 split-character variants of the file's terms are no patterns since
-    // format version 6: the search composes split forms.
-    assert_eq!(old.pattern_count() + 2 - 19, new.pattern_count());
+    // format version 6: the search composes split forms. The six forms of 军火, 冰毒 and 哥哥货 partly
+    // in pinyin (jun火, 军huo, …) are patterns since.
+    assert_eq!(old.pattern_count() + 2 - 19 + 6, new.pattern_count());
     let texts = [
         "出售木仓支，有意者私聊",
         "卖弓单药",

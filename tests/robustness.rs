@@ -412,6 +412,17 @@ fn variant_expansion_is_bounded() {
         .max_variants(2);
     let f = b.build().unwrap();
     assert!(f.pattern_count() <= 1 + 2, "{} patterns", f.pattern_count());
+    // Forms partly in pinyin only for terms of up to five characters: 30 choices, each joined and
+    // at most once more spaced.
+    let mut b = Filter::builder();
+    b.add_term(&term[..15], "bomb", Severity::High).pinyin(true);
+    let f = b.build().unwrap();
+    assert!(f.pattern_count() > 1 + 4, "{} patterns", f.pattern_count());
+    assert!(
+        f.pattern_count() <= 1 + 4 + 2 * 30,
+        "{} patterns",
+        f.pattern_count()
+    );
     // Many short terms with split characters: one pattern each.
     let terms: Vec<String> = (0..2000).map(|i| format!("枪{i}炮")).collect();
     let mut b = Filter::builder();

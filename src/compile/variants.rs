@@ -142,7 +142,7 @@ pub(crate) fn split_variants(term: &str, limit: usize) -> Vec<String> {
 
 /// One unit of a term for pinyin: a Han character's readings or a run of Latin letters and digits.
 enum Token<'a> {
-    Han(&'static [&'static str]),
+    Han(char, &'static [&'static str]),
     Latin(&'a str),
 }
 
@@ -171,7 +171,7 @@ fn tokens(term: &str) -> Option<Vec<Token<'_>>> {
             return None;
         }
         has_han = true;
-        out.push(Token::Han(r));
+        out.push(Token::Han(c, r));
     }
     if let Some(start) = latin_start {
         out.push(Token::Latin(&term[start..]));
@@ -185,7 +185,7 @@ fn render(tokens: &[Token<'_>], choice: &[usize]) -> (String, String) {
     let mut spaced = String::new();
     for (i, token) in tokens.iter().enumerate() {
         let part = match token {
-            Token::Han(r) => r[choice[i]],
+            Token::Han(_, r) => r[choice[i]],
             Token::Latin(s) => s,
         };
         if i > 0 {
@@ -232,11 +232,74 @@ pub(crate) fn pinyin_variants(term: &str, limit: usize) -> Vec<String> {
     let alternatives: Vec<usize> = tokens
         .iter()
         .map(|t| match t {
-            Token::Han(r) => r.len() - 1,
+            Token::Han(_, r) => r.len() - 1,
             Token::Latin(_) => 0,
         })
         .collect();
     for_each_replacement(&alternatives, |choice| push(&mut out, choice));
+    out
+}
+
+/// Terms with more Han characters than this have no mixed forms (a term of `n` has `2^n - 2`).
+const MAX_MIXED_HAN: usize = 5;
+
+/// Forms of a term with some but not all of its Han characters in pinyin (first readings) and the
+/// others as they are: 出售qiang支 and 海luo因. Pinyin next to pinyin is joined, and when two
+/// syllables or more stand together, also spaced (出售qiangzhi, 出售qiang zhi). Fewest characters
+/// in pinyin first. Empty for a term of one Han character or of more than [`MAX_MIXED_HAN`], or
+/// when [`pinyin_of`] is `None`.
+pub(crate) fn mixed_pinyin_variants(term: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let Some(tokens) = tokens(term) else {
+        return out;
+    };
+    let han = tokens
+        .iter()
+        .filter(|t| matches!(t, Token::Han(..)))
+        .count();
+    if !(2..=MAX_MIXED_HAN).contains(&han) {
+        return out;
+    }
+    let full = (1u32 << han) - 1;
+    let mut masks: Vec<u32> = (1..full).collect();
+    masks.sort_by_key(|m| (m.count_ones(), *m));
+    for mask in masks {
+        let (mut joined, mut spaced) = (String::new(), String::new());
+        // Whether the last piece written is Latin (pinyin or the term's own letters).
+        let mut after_latin = false;
+        let mut k = 0;
+        for token in &tokens {
+            let latin = match token {
+                Token::Han(c, r) => {
+                    let in_pinyin = mask & (1 << k) != 0;
+                    k += 1;
+                    if in_pinyin {
+                        Some(r[0])
+                    } else {
+                        joined.push(*c);
+                        spaced.push(*c);
+                        None
+                    }
+                }
+                Token::Latin(s) => Some(*s),
+            };
+            if let Some(piece) = latin {
+                if after_latin {
+                    spaced.push(' ');
+                }
+                for c in piece.chars() {
+                    joined.push(c.to_ascii_lowercase());
+                    spaced.push(c.to_ascii_lowercase());
+                }
+            }
+            after_latin = latin.is_some();
+        }
+        for form in [joined, spaced] {
+            if !out.contains(&form) {
+                out.push(form);
+            }
+        }
+    }
     out
 }
 
@@ -390,6 +453,42 @@ mod tests {
             None,
             "Han without pinyin in the table"
         );
+    }
+
+    #[test]
+    fn mixed_pinyin_forms_of_terms() {
+        assert_eq!(mixed_pinyin_variants("军火"), ["jun火", "军huo"]);
+        let v = mixed_pinyin_variants("出售枪支");
+        // 14 choices; the 7 with two neighbours in pinyin are also spaced.
+        assert_eq!(v.len(), 14 + 7, "{v:?}");
+        assert_eq!(
+            &v[..4],
+            ["chu售枪支", "出shou枪支", "出售qiang支", "出售枪zhi"]
+        );
+        for form in [
+            "出售qiangzhi",
+            "出售qiang zhi",
+            "chushou枪支",
+            "chu shou枪支",
+            "chu售qiang支",
+        ] {
+            assert!(v.contains(&form.to_string()), "{form} not in {v:?}");
+        }
+        assert!(
+            !v.contains(&"chushouqiangzhi".to_string()),
+            "the full form is not mixed"
+        );
+        assert!(!v.contains(&"出售枪支".to_string()));
+        assert_eq!(
+            mixed_pinyin_variants("ak47枪支"),
+            ["ak47qiang支", "ak47 qiang支", "ak47枪zhi"]
+        );
+        assert!(mixed_pinyin_variants("枪").is_empty(), "one Han character");
+        assert!(
+            mixed_pinyin_variants("甲基苯丙胺类").is_empty(),
+            "six Han characters"
+        );
+        assert!(mixed_pinyin_variants("gun").is_empty());
     }
 
     #[test]

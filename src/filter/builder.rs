@@ -170,13 +170,16 @@ impl FilterBuilder {
         self
     }
 
-    /// Whether terms that do not say otherwise also match in pinyin (default `false`).
+    /// Whether terms that do not say otherwise also match in pinyin (default `false`): written
+    /// wholly in pinyin (军火 as junhuo, jun huo), or, for terms of two to five Chinese characters,
+    /// partly (jun火, 出售qiang支; first readings, every combination).
     pub fn pinyin(&mut self, yes: bool) -> &mut Self {
         self.settings.pinyin = yes;
         self
     }
 
-    /// The most pinyin variants generated per term (default 4). Split characters (木仓 for 枪) are not
+    /// The most whole-pinyin variants generated per term (default 4; heteronym readings beyond the
+    /// first two forms); the forms partly in pinyin are not counted. Split characters (木仓 for 枪) are not
     /// generated but composed while searching, in any combination (up to four in one match); 0
     /// turns both off.
     pub fn max_variants(&mut self, n: usize) -> &mut Self {
@@ -476,7 +479,12 @@ impl Compiler {
                 ..target
             };
             for v in pending::pinyin_variants(canon, limit) {
-                self.add_variant(&v, target, Evasion::PINYIN, Some(true));
+                self.add_variant(&v, target, Evasion::PINYIN, true);
+            }
+            // Some characters in pinyin, the others as they are (出售qiang支): whole words only
+            // where the form begins or ends with Latin letters.
+            for v in pending::mixed_pinyin_variants(canon) {
+                self.add_variant(&v, target, Evasion::PINYIN, false);
             }
         }
     }
@@ -507,16 +515,15 @@ impl Compiler {
         forms
     }
 
-    fn add_variant(&mut self, text: &str, target: Target, flag: Evasion, word: Option<bool>) {
+    /// Adds a variant of a term: `whole` matches it as whole words only, else only at ends that
+    /// are Latin letters or digits.
+    fn add_variant(&mut self, text: &str, target: Target, flag: Evasion, whole: bool) {
         self.normalizer.normalize_into(text, &mut self.buf);
         let canon = self.buf.text().trim_matches(' ');
         if canon.is_empty() || canon.contains(BREAK) {
             return;
         }
-        let word = match word {
-            Some(_) => Compiler::word_flags(canon, word),
-            None => target.word,
-        };
+        let word = Compiler::word_flags(canon, whole.then_some(true));
         let t = Target {
             word,
             evasion: target.evasion | flag,

@@ -28,3 +28,8 @@ pub(crate) fn usable_split_forms(c: char) -> impl Iterator<Item = &'static str> 
 pub(crate) fn pinyin_variants(term: &str, limit: usize) -> Vec<String> {
     crate::compile::variants::pinyin_variants(term, limit)
 }
+
+/// A canonical CJK term with some of its characters in pinyin (出售qiang支).
+pub(crate) fn mixed_pinyin_variants(term: &str) -> Vec<String> {
+    crate::compile::variants::mixed_pinyin_variants(term)
+}
