@@ -147,8 +147,8 @@ regex: (?:出售|批发|收购|货源|现货|有货)子弹|子弹(?:出售|批�
 # 买/卖 are too common to stand far away: only right next to the noun.
 regex: (?:卖|买)[^\n]?(?:枪支|枪械|手枪|气枪|猎枪|步枪|仿真枪|钢珠枪|狙击枪|霰弹枪|散弹枪|左轮|真枪|子弹|弹药|弹夹|消音器|枪管|军火) | name=firearms-buy-sell
 # English: seller phrasing near a gun noun (repeated letters are collapsed in the canonical stream).
-regex: (?-u:\b)(?:for sale|sel{1,2}ing|sel{1,2}s?|dm me|pm me|inbox me|whatsap{1,2}|telegram|wickr|ship{1,2}ing|ships? worldwide|discre{1,2}t|cash on delivery|price list)(?-u:\b)[^\n]{0,30}(?-u:\b)(?:guns?|handguns?|firearms?|pistols?|rifles?|am{1,2}o|am{1,2}unition|glocks?|silencers?|sup{1,2}res{1,2}ors?|revolvers?|shotguns?|weapons?)(?-u:\b) | name=firearms-trade-en
-regex: (?-u:\b)(?:guns?|handguns?|firearms?|pistols?|rifles?|am{1,2}o|am{1,2}unition|glocks?|silencers?|sup{1,2}res{1,2}ors?|revolvers?|shotguns?|weapons?)(?-u:\b)[^\n]{0,20}(?-u:\b)(?:for sale|dm me|pm me|whatsap{1,2}|telegram|wickr|ships? worldwide|worldwide shipping|discre{1,2}t shipping|no license|no background check|no paperwork)(?-u:\b) | name=firearms-trade-en-after
+regex: (?-u:\b)(?:for sale|sel{1,2}ing|sel{1,2}s?|dm me|pm me|inbox me|whatsap{1,2}|telegram|wickr|ship{1,2}ing|ships? worldwide|discre{1,2}t|cash on delivery|price list)(?-u:\b)[^\n]{0,30}(?-u:\b)(?:guns?|handguns?|firearms?|pistols?|rifles?|am{1,2}o|am{1,2}unition|glocks?|silencers?|sup{1,2}res{1,2}ors?|revolvers?|shotguns?|weapons?|ar ?15s?|ak ?47s?)(?-u:\b) | name=firearms-trade-en
+regex: (?-u:\b)(?:guns?|handguns?|firearms?|pistols?|rifles?|am{1,2}o|am{1,2}unition|glocks?|silencers?|sup{1,2}res{1,2}ors?|revolvers?|shotguns?|weapons?|ar ?15s?|ak ?47s?)(?-u:\b)[^\n]{0,20}(?-u:\b)(?:for sale|dm me|pm me|whatsap{1,2}|telegram|wickr|ships? worldwide|worldwide shipping|discre{1,2}t shipping|no license|no background check|no paperwork)(?-u:\b) | name=firearms-trade-en-after
 all: 枪 & 货到付款 ! 玩具 ! 儿童 ! 工具 ! 游戏 within 15 | name=firearms-cod
 all: 枪 & 包邮 ! 玩具 ! 儿童 ! 工具 ! 游戏 within 12 | name=firearms-free-shipping
 all: 枪 & 加微信 ! 玩具 ! 儿童 ! 工具 ! 游戏 ! 组队 ! 开黑 within 20 | name=firearms-wechat
