@@ -195,7 +195,11 @@ pub(crate) fn symbol_letter(c: char) -> Option<char> {
     if c.is_ascii() || class_of(c as u32) != class::SYMBOL {
         return None;
     }
-    lookup(tables::HOMOGLYPH, c as u32).map(char::from)
+    // Only letters: a symbol that looks like a digit (𝈆 is 3) is that digit, which leetspeak may
+    // read as a letter in turn.
+    lookup(tables::HOMOGLYPH, c as u32)
+        .filter(u8::is_ascii_lowercase)
+        .map(char::from)
 }
 
 /// Pause punctuation of ordinary Chinese prose (，、quotes and brackets, ……, and the ASCII ,;()[]"
