@@ -139,6 +139,12 @@ const EXACT: &[(&str, &str)] = &[
     ("the gun", "the gun"),
     ("the  gun!", "the gun"),
     ("13800138000", "13800138000"),
+    ("l38OOl38OOO", "13800138000"), // letters that look like digits, in a number
+    ("微信13800l38000", "微信13800138000"),
+    ("qq 8O8O8O8O8", "qq 808080808"),
+    ("oil2023", "oil2023"), // but not in a word before a number
+    ("lolololo", "lolololo"),
+    ("100000lol", "100000lol"),
     ("138-0013-8000", "138 0013 8000"),
     ("in 2024 a gun", "in 2024 a gun"),
     ("mp3", "mp3"),

@@ -179,6 +179,40 @@ fn is_leet_symbol(c: char) -> bool {
     matches!(c, '@' | '$' | '!' | '|' | '€')
 }
 
+/// The digit a letter stands for in a number written partly with letters (o is 0; l and i are 1).
+pub(crate) fn digit_lookalike(c: char) -> Option<char> {
+    match c {
+        'o' => Some('0'),
+        'l' | 'i' => Some('1'),
+        _ => None,
+    }
+}
+
+/// Whether a Latin token (its canonical characters) is a number written partly with letters that
+/// look like digits (l38OOl38OOO for 13800138000): seven characters or more, only digits and the
+/// letters of [`digit_lookalike`], at least two digits from 2 to 9 (lolololo and l0l0l0l0 are not
+/// numbers), and such letters between two digits somewhere (oil2023 is a word and a year).
+pub(crate) fn is_disguised_number(token: impl Iterator<Item = char>) -> bool {
+    let (mut len, mut high_digits, mut between) = (0, 0, false);
+    // Whether the previous character is a digit, and whether the current run of letters began
+    // right after one.
+    let (mut prev_digit, mut run_after_digit) = (false, false);
+    for c in token {
+        len += 1;
+        if c.is_ascii_digit() {
+            high_digits += usize::from(c >= '2');
+            between |= run_after_digit;
+            (prev_digit, run_after_digit) = (true, false);
+        } else if digit_lookalike(c).is_some() {
+            run_after_digit |= prev_digit;
+            prev_digit = false;
+        } else {
+            return false;
+        }
+    }
+    len >= 7 && high_digits >= 2 && between
+}
+
 /// Whether `s` is one letter, not an ASCII one.
 fn is_other_letter(s: &str) -> bool {
     let mut chars = s.chars();

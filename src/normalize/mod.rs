@@ -41,7 +41,8 @@ pub struct NormalizeConfig {
     /// small capital ɢ → g.
     pub homoglyphs: bool,
     /// Leetspeak digits and symbols inside Latin words: w3ap0n → weapon. With `homoglyphs`, symbols
-    /// that look like letters are such symbols too: e×plosive → explosive, but 军×火 → 军火.
+    /// that look like letters are such symbols too: e×plosive → explosive, but 军×火 → 军火. And the
+    /// other way round, in a number: l38OOl38OOO → 13800138000.
     pub leet: bool,
     /// Skip junk (spaces, punctuation, symbols, emoji, invisible characters) between characters.
     pub skip_junk: bool,

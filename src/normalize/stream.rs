@@ -2,7 +2,9 @@
 //! (junk between characters, Latin word spacing, spaced-out letters, leetspeak, numerals, repeats,
 //! hard boundaries) with a bounded look-back and no allocation once its buffers are warm.
 
-use super::compose::{symbol_letter, AsciiWords, ByteClass, Entry, Kind, Table};
+use super::compose::{
+    digit_lookalike, is_disguised_number, symbol_letter, AsciiWords, ByteClass, Entry, Kind, Table,
+};
 use super::{CanonChar, Evasion, NormalizeConfig, BREAK, PAUSE};
 
 /// One folded input character on its way into the stream.
@@ -1511,6 +1513,20 @@ impl<'a, O: Origins> Machine<'a, O> {
     /// numbers such as 13800138000 or 2024 keep their digits.
     fn resolve_leet(&self, tok: &mut [Atom]) {
         if !self.cfg.leet || tok.iter().all(|a| a.kind == Kind::Letter) {
+            return;
+        }
+        if is_disguised_number(tok.iter().map(|a| a.ch)) {
+            // A number written partly with letters (l38OOl38OOO): the letters are digits.
+            for a in tok.iter_mut() {
+                if let Some(d) = digit_lookalike(a.ch) {
+                    *a = Atom {
+                        ch: d,
+                        kind: Kind::Digit,
+                        flags: a.flags | Evasion::LEET,
+                        ..*a
+                    };
+                }
+            }
             return;
         }
         let is_letter = |a: &Atom| a.kind == Kind::Letter;
