@@ -140,7 +140,8 @@ pub(crate) fn split_variants(term: &str, limit: usize) -> Vec<String> {
     out
 }
 
-/// One unit of a term for pinyin: a Han character's readings or a run of Latin letters and digits.
+/// One unit of a term for pinyin: a Han character and its readings, or a run of Latin letters and
+/// digits.
 enum Token<'a> {
     Han(char, &'static [&'static str]),
     Latin(&'a str),

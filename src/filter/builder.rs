@@ -178,10 +178,10 @@ impl FilterBuilder {
         self
     }
 
-    /// The most whole-pinyin variants generated per term (default 4; heteronym readings beyond the
-    /// first two forms); the forms partly in pinyin are not counted. Split characters (木仓 for 枪) are not
-    /// generated but composed while searching, in any combination (up to four in one match); 0
-    /// turns both off.
+    /// The most whole-pinyin variants generated per term (default 4: the joined and spaced forms of
+    /// the first readings, then other readings of heteronyms); the forms partly in pinyin are not
+    /// counted. Split characters (木仓 for 枪) are not generated but composed while searching, in any
+    /// combination (up to four in one match); 0 turns pinyin and split forms off.
     pub fn max_variants(&mut self, n: usize) -> &mut Self {
         self.settings.max_variants = u32::try_from(n).unwrap_or(u32::MAX);
         self
