@@ -67,7 +67,10 @@ const SAME_AS_PLAIN: &[(&str, &str)] = &[
     ("军©火", "军火"),
     ("军∣火", "军火"),
     ("军🦊火", "军火"),
-    ("🇬🇺🇳", "gun"),
+    ("🇬 🇺 🇳", "gun"), // regional indicators apart are letters
+    ("🇬\u{200B}🇺\u{200B}🇳", "gun"),
+    ("军🇨🇳火", "军火"), // a flag is an emoji
+    ("i love 🇺🇸 guns", "i love guns"),
     // look-alike letters
     ("weаpon", "weapon"), // Cyrillic а
     ("wеаpоn", "weapon"), // Cyrillic е а о
@@ -142,6 +145,8 @@ const EXACT: &[(&str, &str)] = &[
     ("l38OOl38OOO", "13800138000"), // letters that look like digits, in a number
     ("微信13800l38000", "微信13800138000"),
     ("qq 8O8O8O8O8", "qq 808080808"),
+    ("🇬🇺🇳", "n"),           // a flag (🇬🇺, Guam) and a letter, as it shows
+    ("🇩🇷🇺🇬", "dr"),         // two letters and a flag (🇺🇬): pairs from the first
     ("oil2023", "oil2023"), // but not in a word before a number
     ("lolololo", "lolololo"),
     ("100000lol", "100000lol"),

@@ -899,6 +899,7 @@ pub fn generate(data_dir: &Path) -> String {
             rows: numeral.iter().map(|&(k, v)| (k, v.to_string())).collect(),
         },
     ];
+    let flags = flags(data_dir);
     for Table {
         name,
         ty,
@@ -915,7 +916,51 @@ pub fn generate(data_dir: &Path) -> String {
         }
         let _ = writeln!(w, "];");
     }
+    let _ = writeln!(w);
+    let _ = writeln!(
+        w,
+        "/// Flag emoji: the pairs of regional indicators of the RGI flag list, each as `26 * first + second`"
+    );
+    let _ = writeln!(w, "/// with the letters A-Z numbered 0-25, sorted.");
+    let _ = writeln!(w, "#[rustfmt::skip]");
+    let _ = writeln!(w, "pub(crate) static FLAGS: &[u16] = &[");
+    for chunk in flags.chunks(16) {
+        let row: Vec<String> = chunk.iter().map(u16::to_string).collect();
+        let _ = writeln!(w, "    {},", row.join(", "));
+    }
+    let _ = writeln!(w, "];");
     s
+}
+
+/// The flag emoji of `unicode/emoji-sequences.txt` (its `RGI_Emoji_Flag_Sequence` lines: two
+/// regional indicators each), as `26 * first + second` with A-Z numbered 0-25.
+fn flags(data_dir: &Path) -> Vec<u16> {
+    const A: u32 = 0x1F1E6;
+    let text = read(data_dir, "unicode/emoji-sequences.txt");
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let mut fields = line.split(';');
+        let (Some(points), Some(kind)) = (fields.next(), fields.next()) else {
+            continue;
+        };
+        if kind.trim() != "RGI_Emoji_Flag_Sequence" {
+            continue;
+        }
+        let cps: Vec<u32> = points
+            .split_whitespace()
+            .map(|p| u32::from_str_radix(p, 16).expect("a code point in hex"))
+            .collect();
+        match cps[..] {
+            [a, b] if (A..A + 26).contains(&a) && (A..A + 26).contains(&b) => {
+                out.push(((a - A) * 26 + (b - A)) as u16);
+            }
+            _ => panic!("a flag that is not two regional indicators: {line}"),
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    assert!(out.len() > 250, "only {} flags", out.len());
+    out
 }
 
 /// One generated `(u32, V)` table: its name, value type, doc line and rows (key, value literal).

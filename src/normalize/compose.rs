@@ -175,6 +175,14 @@ fn class_of(cp: u32) -> u8 {
     }
 }
 
+/// REGIONAL INDICATOR SYMBOL LETTER A; the 26 letters follow it.
+const REGIONAL_A: u32 = 0x1F1E6;
+
+/// Whether `cp` is a regional indicator (🇦 to 🇿): a letter alone, half of a flag in a pair.
+pub(crate) fn is_regional_indicator(cp: u32) -> bool {
+    (REGIONAL_A..REGIONAL_A + 26).contains(&cp)
+}
+
 fn is_leet_symbol(c: char) -> bool {
     matches!(c, '@' | '$' | '!' | '|' | '€')
 }
@@ -645,6 +653,29 @@ impl Table {
             Kind::Han
         } else {
             kind
+        }
+    }
+
+    /// Whether the regional indicators `a` and `b` (code points) are a flag emoji (🇨🇳), which is
+    /// junk like any emoji, rather than the letters they stand for: a pair of the RGI flag list,
+    /// with width folding (which reads regional indicators as letters) and junk skipping on.
+    pub(crate) fn is_flag(&self, a: u32, b: u32) -> bool {
+        self.config.width
+            && self.config.skip_junk
+            && is_regional_indicator(a)
+            && is_regional_indicator(b)
+            && tables::FLAGS
+                .binary_search(&(((a - REGIONAL_A) * 26 + (b - REGIONAL_A)) as u16))
+                .is_ok()
+    }
+
+    /// The entry of a flag emoji (see [`Table::is_flag`]): an emoji.
+    pub(crate) fn flag_entry(&self) -> Entry {
+        Entry {
+            out: 0x1F3F4,
+            kind: Kind::Emoji,
+            extra: 0,
+            flags: Evasion::EMOJI.bits() as u16,
         }
     }
 

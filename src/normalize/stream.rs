@@ -3,7 +3,8 @@
 //! hard boundaries) with a bounded look-back and no allocation once its buffers are warm.
 
 use super::compose::{
-    digit_lookalike, is_disguised_number, symbol_letter, AsciiWords, ByteClass, Entry, Kind, Table,
+    digit_lookalike, is_disguised_number, is_regional_indicator, symbol_letter, AsciiWords,
+    ByteClass, Entry, Kind, Table,
 };
 use super::{CanonChar, Evasion, NormalizeConfig, BREAK, PAUSE};
 
@@ -330,6 +331,8 @@ pub(crate) struct Machine<'a, O: Origins> {
     run_len: u32,
     /// The next word continues a Latin word cut at `MAX_TOKEN` characters: no space before it.
     continues: bool,
+    /// The next character is a regional indicator that closes a pair which is no flag: a letter.
+    regional_second: bool,
 }
 
 impl<'a, O: Origins> Machine<'a, O> {
@@ -358,6 +361,7 @@ impl<'a, O: Origins> Machine<'a, O> {
             run_ch: '\0',
             run_len: 0,
             continues: false,
+            regional_second: false,
         }
     }
 
@@ -413,6 +417,19 @@ impl<'a, O: Origins> Machine<'a, O> {
                     self.feed_entries(table, e, start, end);
                 }
             } else {
+                // Regional indicators pair up as a flag reads them, from the first of a run: a
+                // pair of the flag list is an emoji (军🇨🇳火), any other a letter each.
+                if is_regional_indicator(cp) && !std::mem::take(&mut self.regional_second) {
+                    if let Some(&0xF0) = bytes.get(i) {
+                        let (next, len) = decode(bytes, i);
+                        if table.is_flag(cp, next) {
+                            self.feed_entry(table.flag_entry(), start, (i + len) as u32);
+                            i += len;
+                            continue;
+                        }
+                        self.regional_second = is_regional_indicator(next);
+                    }
+                }
                 let c = char::from_u32(cp).unwrap_or('\u{FFFD}');
                 table.for_each(c, |e: Entry| self.feed_entry(e, start, end));
             }
