@@ -820,8 +820,8 @@ impl<'a, O: Origins> Machine<'a, O> {
     /// The next word of an [`Machine::ascii_span`] run after `k` (where the previous word's
     /// trailing symbols end; `after_letters` when there are none), or `None` when the separator or
     /// the word needs the general path: where its letters start and end, where its trailing
-    /// symbols end, and the separator before it. A single letter is a word of its own only when a longer word follows (before
-    /// one letter it may join a spaced run, "g u n").
+    /// symbols end, and the separator before it. A single letter is a word of its own only when a
+    /// longer word follows (before one letter it may join a spaced run, "g u n").
     #[inline(always)]
     fn next_plain_word(
         &self,
