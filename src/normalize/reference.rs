@@ -119,37 +119,27 @@ impl<'a> Machine<'a> {
         let mut chars = input.char_indices().peekable();
         // Whether the current character closes a pair of regional indicators that is no flag.
         let mut closes_pair = false;
+        // The atom of a table entry for the input bytes `start..end`.
+        let atom = |e: Entry, start: usize, end: usize| Atom {
+            ch: e.ch(),
+            kind: e.kind,
+            extra: e.extra,
+            start: start as u32,
+            end: end as u32,
+            flags: e.evasions(),
+        };
         while let Some((i, c)) = chars.next() {
-            let start = i as u32;
-            let mut end = (i + c.len_utf8()) as u32;
+            let end = i + c.len_utf8();
             let opens_pair = is_regional_indicator(c as u32) && !std::mem::take(&mut closes_pair);
             if let Some(&(j, d)) = chars.peek().filter(|_| opens_pair) {
                 if table.is_flag(c as u32, d as u32) {
-                    end = (j + d.len_utf8()) as u32;
                     chars.next();
-                    let e = table.flag_entry();
-                    self.feed(Atom {
-                        ch: e.ch(),
-                        kind: e.kind,
-                        extra: e.extra,
-                        start,
-                        end,
-                        flags: e.evasions(),
-                    });
+                    self.feed(atom(table.flag_entry(), i, j + d.len_utf8()));
                     continue;
                 }
                 closes_pair = is_regional_indicator(d as u32);
             }
-            table.for_each(c, |e: Entry| {
-                self.feed(Atom {
-                    ch: e.ch(),
-                    kind: e.kind,
-                    extra: e.extra,
-                    start,
-                    end,
-                    flags: e.evasions(),
-                })
-            });
+            table.for_each(c, |e: Entry| self.feed(atom(e, i, end)));
         }
         self.flush_tok();
         self.flush_num(false);
