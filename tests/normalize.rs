@@ -101,6 +101,10 @@ const SAME_AS_PLAIN: &[(&str, &str)] = &[
     ("w 3 a p 0 n", "weapon"),
     ("h3r0in", "heroin"),
     ("p1stol", "pistol"),
+    ("3xpl0s1v3", "explosive"), // a digit at an end of a word with leetspeak inside
+    ("5h0tgun", "shotgun"),
+    ("h3ll0!", "hello"),
+    ("3 x p l 0 s 1 v 3", "explosive"),
     // spaced-out Latin letters
     ("w e a p o n", "weapon"),
     ("w.e.a.p.o.n", "weapon"),
@@ -153,6 +157,10 @@ const EXACT: &[(&str, &str)] = &[
     ("138-0013-8000", "138 0013 8000"),
     ("in 2024 a gun", "in 2024 a gun"),
     ("mp3", "mp3"),
+    ("c0vid19", "covid19"), // two digits at the end: a number, even after leetspeak inside
+    ("12h3ll0", "12hello"),
+    ("5hotgun", "5hotgun"), // no leetspeak inside: the digit is a number
+    ("win10", "win10"),
     ("ak47", "ak47"),
     ("壹叁捌", "138"),
     ("一个人", "一个人"),

@@ -1,22 +1,12 @@
 //! The reference stream machine: a frozen copy of the straightforward machine the optimised one in
 //! `stream.rs` replaced, kept for tests only. A differential property test below asserts that both
-//! produce exactly the same canonical text and origin map.
+//! produce exactly the same canonical text and origin map. The leetspeak decision within a token
+//! (`stream::resolve_leet`) is shared: it has no fast path, so both machines call the one function
+//! and the test compares what they hand it.
 
-use super::compose::{
-    digit_lookalike, is_disguised_number, is_regional_indicator, symbol_letter, Entry, Kind, Table,
-};
+use super::compose::{is_regional_indicator, Entry, Kind, Table};
+use super::stream::{resolve_leet, Atom};
 use super::{CanonChar, Evasion, NormalizeConfig, BREAK, PAUSE};
-
-/// One folded input character on its way into the stream.
-#[derive(Clone, Copy, Debug)]
-struct Atom {
-    ch: char,
-    kind: Kind,
-    extra: u8,
-    start: u32,
-    end: u32,
-    flags: Evasion,
-}
 
 /// Skipped characters since the last emitted one.
 #[derive(Clone, Copy, Debug, Default)]
@@ -422,7 +412,7 @@ impl<'a> Machine<'a> {
     #[inline(never)]
     fn flush_spaced_slow(&mut self) {
         let mut spaced = std::mem::take(self.spaced);
-        self.resolve_leet(&mut spaced);
+        resolve_leet(self.cfg, &mut spaced);
         let after = std::mem::take(&mut self.gap);
         self.gap = std::mem::take(&mut self.spaced_gap);
         self.emit_word(&spaced);
@@ -442,7 +432,7 @@ impl<'a> Machine<'a> {
     #[inline(never)]
     fn flush_tok_slow(&mut self) {
         let mut tok = std::mem::take(self.tok);
-        self.resolve_leet(&mut tok);
+        resolve_leet(self.cfg, &mut tok);
         let mut i = 0;
         while i < tok.len() {
             if tok[i].kind == Kind::Leet {
@@ -463,74 +453,6 @@ impl<'a> Machine<'a> {
         }
         tok.clear();
         *self.tok = tok;
-    }
-
-    /// Digits and symbols with a letter somewhere before and after them in the token are letters
-    /// (w3ap0n, bu11et, we@pon); `$` opening a word is one too ($hell). Anything else stays:
-    /// numbers such as 13800138000 or 2024 keep their digits.
-    fn resolve_leet(&self, tok: &mut [Atom]) {
-        if !self.cfg.leet || tok.iter().all(|a| a.kind == Kind::Letter) {
-            return;
-        }
-        if is_disguised_number(tok.iter().map(|a| a.ch)) {
-            // A number written partly with letters (l38OOl38OOO): the letters are digits.
-            for a in tok.iter_mut() {
-                if let Some(d) = digit_lookalike(a.ch) {
-                    *a = Atom {
-                        ch: d,
-                        kind: Kind::Digit,
-                        flags: a.flags | Evasion::LEET,
-                        ..*a
-                    };
-                }
-            }
-            return;
-        }
-        let is_letter = |a: &Atom| a.kind == Kind::Letter;
-        let Some(first_letter) = tok.iter().position(is_letter) else {
-            return;
-        };
-        let last_letter = tok.iter().rposition(is_letter).unwrap_or(first_letter);
-        // Decisions look at the original characters, not at ones converted a moment ago: the one
-        // before is remembered, the one after is not converted yet. (Spaced runs have no length
-        // bound, so no fixed buffer of originals.)
-        let mut before = '\0';
-        for i in 0..tok.len() {
-            let a = tok[i];
-            let previous = std::mem::replace(&mut before, a.ch);
-            if !matches!(a.kind, Kind::Digit | Kind::Leet) {
-                continue;
-            }
-            let inside = first_letter < i && i < last_letter;
-            let opening = i == 0 && a.ch == '$' && tok.get(1).is_some_and(is_letter);
-            if !(inside || opening) {
-                continue;
-            }
-            let neighbour_one = previous == '1' || tok.get(i + 1).is_some_and(|b| b.ch == '1');
-            let letter = match a.ch {
-                '0' => 'o',
-                '1' if neighbour_one => 'l',
-                '1' | '!' => 'i',
-                '2' => 'z',
-                '3' | '€' => 'e',
-                '4' | '@' => 'a',
-                '5' | '$' => 's',
-                '6' | '9' => 'g',
-                '7' => 't',
-                '8' => 'b',
-                '|' => 'l',
-                c => match symbol_letter(c) {
-                    Some(l) => l,
-                    None => continue,
-                },
-            };
-            tok[i] = Atom {
-                ch: letter,
-                kind: Kind::Letter,
-                flags: a.flags | Evasion::LEET,
-                ..a
-            };
-        }
     }
 
     /// Emits the pending run of Chinese numerals: as digits when it is a number (three or more

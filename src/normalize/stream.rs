@@ -11,12 +11,12 @@ use super::{CanonChar, Evasion, NormalizeConfig, BREAK, PAUSE};
 /// One folded input character on its way into the stream.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Atom {
-    ch: char,
-    kind: Kind,
-    extra: u8,
-    start: u32,
-    end: u32,
-    flags: Evasion,
+    pub(super) ch: char,
+    pub(super) kind: Kind,
+    pub(super) extra: u8,
+    pub(super) start: u32,
+    pub(super) end: u32,
+    pub(super) flags: Evasion,
 }
 
 /// Skipped characters since the last emitted one.
@@ -1482,7 +1482,7 @@ impl<'a, O: Origins> Machine<'a, O> {
     #[inline(never)]
     fn flush_spaced_slow(&mut self) {
         let mut spaced = std::mem::take(&mut self.spaced);
-        self.resolve_leet(&mut spaced);
+        resolve_leet(self.cfg, &mut spaced);
         let after = std::mem::take(&mut self.gap);
         self.gap = std::mem::take(&mut self.spaced_gap);
         self.emit_word(&spaced);
@@ -1502,7 +1502,7 @@ impl<'a, O: Origins> Machine<'a, O> {
     #[inline(never)]
     fn flush_tok_slow(&mut self) {
         let mut tok = std::mem::take(&mut self.tok);
-        self.resolve_leet(&mut tok);
+        resolve_leet(self.cfg, &mut tok);
         let mut i = 0;
         while i < tok.len() {
             if tok[i].kind == Kind::Leet {
@@ -1523,74 +1523,6 @@ impl<'a, O: Origins> Machine<'a, O> {
         }
         tok.clear();
         self.tok = tok;
-    }
-
-    /// Digits and symbols with a letter somewhere before and after them in the token are letters
-    /// (w3ap0n, bu11et, we@pon); `$` opening a word is one too ($hell). Anything else stays:
-    /// numbers such as 13800138000 or 2024 keep their digits.
-    fn resolve_leet(&self, tok: &mut [Atom]) {
-        if !self.cfg.leet || tok.iter().all(|a| a.kind == Kind::Letter) {
-            return;
-        }
-        if is_disguised_number(tok.iter().map(|a| a.ch)) {
-            // A number written partly with letters (l38OOl38OOO): the letters are digits.
-            for a in tok.iter_mut() {
-                if let Some(d) = digit_lookalike(a.ch) {
-                    *a = Atom {
-                        ch: d,
-                        kind: Kind::Digit,
-                        flags: a.flags | Evasion::LEET,
-                        ..*a
-                    };
-                }
-            }
-            return;
-        }
-        let is_letter = |a: &Atom| a.kind == Kind::Letter;
-        let Some(first_letter) = tok.iter().position(is_letter) else {
-            return;
-        };
-        let last_letter = tok.iter().rposition(is_letter).unwrap_or(first_letter);
-        // Decisions look at the original characters, not at ones converted a moment ago: the one
-        // before is remembered, the one after is not converted yet. (Spaced runs have no length
-        // bound, so no fixed buffer of originals.)
-        let mut before = '\0';
-        for i in 0..tok.len() {
-            let a = tok[i];
-            let previous = std::mem::replace(&mut before, a.ch);
-            if !matches!(a.kind, Kind::Digit | Kind::Leet) {
-                continue;
-            }
-            let inside = first_letter < i && i < last_letter;
-            let opening = i == 0 && a.ch == '$' && tok.get(1).is_some_and(is_letter);
-            if !(inside || opening) {
-                continue;
-            }
-            let neighbour_one = previous == '1' || tok.get(i + 1).is_some_and(|b| b.ch == '1');
-            let letter = match a.ch {
-                '0' => 'o',
-                '1' if neighbour_one => 'l',
-                '1' | '!' => 'i',
-                '2' => 'z',
-                '3' | '€' => 'e',
-                '4' | '@' => 'a',
-                '5' | '$' => 's',
-                '6' | '9' => 'g',
-                '7' => 't',
-                '8' => 'b',
-                '|' => 'l',
-                c => match symbol_letter(c) {
-                    Some(l) => l,
-                    None => continue,
-                },
-            };
-            tok[i] = Atom {
-                ch: letter,
-                kind: Kind::Letter,
-                flags: a.flags | Evasion::LEET,
-                ..a
-            };
-        }
     }
 
     /// Emits the pending run of Chinese numerals: as digits when it is a number (three or more
@@ -1637,6 +1569,97 @@ impl<'a, O: Origins> Machine<'a, O> {
         num.clear();
         self.num = num;
     }
+}
+
+/// Resolves leetspeak in a Latin token (or a run of spaced-out characters), shared by both stream
+/// machines:
+/// - digits and symbols with a letter somewhere before and after them in the token are letters
+///   (w3ap0n, bu11et, we@pon);
+/// - `$` opening a word is one too ($hell);
+/// - in a token that has such a letter inside, a digit right before its first letter or right after
+///   its last is one too, when it is the only digit on that side (3xpl0s1v3, 5h0tgun, h3ll0!): the
+///   letter inside shows the token is leetspeak;
+/// - a number written partly with letters that look like digits is the number (l38OOl38OOO).
+///
+/// Anything else stays: numbers such as 13800138000 or 2024 keep their digits, and so do words
+/// with a number at the end and none inside (covid19, mp3, 4k, 2nd).
+pub(super) fn resolve_leet(cfg: &NormalizeConfig, tok: &mut [Atom]) {
+    if !cfg.leet || tok.iter().all(|a| a.kind == Kind::Letter) {
+        return;
+    }
+    if is_disguised_number(tok.iter().map(|a| a.ch)) {
+        // A number written partly with letters (l38OOl38OOO): the letters are digits.
+        for a in tok.iter_mut() {
+            if let Some(d) = digit_lookalike(a.ch) {
+                *a = Atom {
+                    ch: d,
+                    kind: Kind::Digit,
+                    flags: a.flags | Evasion::LEET,
+                    ..*a
+                };
+            }
+        }
+        return;
+    }
+    let is_letter = |a: &Atom| a.kind == Kind::Letter;
+    let Some(first_letter) = tok.iter().position(is_letter) else {
+        return;
+    };
+    let last_letter = tok.iter().rposition(is_letter).unwrap_or(first_letter);
+    let inside = |i: usize| first_letter < i && i < last_letter;
+    // Whether the token has a leetspeak letter inside (judged on the original characters).
+    let leet_inside = tok
+        .iter()
+        .enumerate()
+        .any(|(i, a)| inside(i) && leet_letter(a, '\0', '\0').is_some());
+    let is_digit = |a: &Atom| a.kind == Kind::Digit;
+    // Decisions look at the original characters, not at ones converted a moment ago: the one
+    // before is remembered, the one after is not converted yet. (Spaced runs have no length
+    // bound, so no fixed buffer of originals.)
+    let mut before = '\0';
+    for i in 0..tok.len() {
+        let a = tok[i];
+        let previous = std::mem::replace(&mut before, a.ch);
+        let opening = i == 0 && a.ch == '$' && tok.get(1).is_some_and(is_letter);
+        let edge = leet_inside
+            && a.kind == Kind::Digit
+            && ((i + 1 == first_letter && !tok[..i].iter().any(is_digit))
+                || (i == last_letter + 1 && !tok[i + 1..].iter().any(is_digit)));
+        if !(inside(i) || opening || edge) {
+            continue;
+        }
+        let Some(letter) = leet_letter(&a, previous, tok.get(i + 1).map_or('\0', |b| b.ch)) else {
+            continue;
+        };
+        tok[i] = Atom {
+            ch: letter,
+            kind: Kind::Letter,
+            flags: a.flags | Evasion::LEET,
+            ..a
+        };
+    }
+}
+
+/// The letter a digit or leetspeak symbol stands for inside a word, given the original characters
+/// before and after it (`1` next to another `1` is `l`: bu11et).
+fn leet_letter(a: &Atom, previous: char, next: char) -> Option<char> {
+    if !matches!(a.kind, Kind::Digit | Kind::Leet) {
+        return None;
+    }
+    Some(match a.ch {
+        '0' => 'o',
+        '1' if previous == '1' || next == '1' => 'l',
+        '1' | '!' => 'i',
+        '2' => 'z',
+        '3' | '€' => 'e',
+        '4' | '@' => 'a',
+        '5' | '$' => 's',
+        '6' | '9' => 'g',
+        '7' => 't',
+        '8' => 'b',
+        '|' => 'l',
+        c => symbol_letter(c)?,
+    })
 }
 
 #[cfg(test)]
