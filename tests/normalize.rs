@@ -91,6 +91,11 @@ const SAME_AS_PLAIN: &[(&str, &str)] = &[
     ("ɓuɭɭɇt", "bullet"), // letters with a hook, a stroke, a bar
     ("ǥuƞ", "gun"),
     ("ƤƗSŦØȽ", "pistol"),
+    ("тnт", "tnt"), // Cyrillic and Greek letters shaped like small capitals
+    ("мeтн", "meth"),
+    ("вomв", "bomb"),
+    ("нeroin", "heroin"),
+    ("κnife", "knife"),
     // leetspeak inside Latin words
     ("w3ap0n", "weapon"),
     ("we@pon", "weapon"),

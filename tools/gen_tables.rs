@@ -282,9 +282,10 @@ fn named_letter(name: &str, prefix: &str) -> Option<char> {
 /// decomposition, as that letter in its case; and the small capitals (`ᴀ` LATIN LETTER SMALL
 /// CAPITAL A, `ꜰ`), a styled alphabet, as the lowercase letter. From the names of
 /// `unicode/UnicodeData.txt`.
-fn named_letters(data_dir: &Path) -> (BTreeMap<u32, String>, BTreeMap<u32, u8>) {
+fn named_letters(data_dir: &Path) -> NamedLetters {
     let text = read(data_dir, "unicode/UnicodeData.txt");
-    let (mut marked, mut small_capitals) = (BTreeMap::new(), BTreeMap::new());
+    let (mut marked, mut small_capitals, mut latin) =
+        (BTreeMap::new(), BTreeMap::new(), BTreeSet::new());
     for line in text.lines() {
         let mut fields = line.split(';');
         let (Some(cp), Some(name)) = (fields.next(), fields.next()) else {
@@ -293,6 +294,9 @@ fn named_letters(data_dir: &Path) -> (BTreeMap<u32, String>, BTreeMap<u32, u8>) 
         let Some(c) = u32::from_str_radix(cp, 16).ok().and_then(char::from_u32) else {
             continue;
         };
+        if name.starts_with("LATIN ") {
+            latin.insert(c as u32);
+        }
         let small = named_letter(name, "LATIN SMALL LETTER ");
         let capital = named_letter(name, "LATIN CAPITAL LETTER ");
         if let Some(l) = small.map(|l| l.to_ascii_lowercase()).or(capital) {
@@ -311,7 +315,56 @@ fn named_letters(data_dir: &Path) -> (BTreeMap<u32, String>, BTreeMap<u32, u8>) 
             small_capitals.insert(c as u32, l.to_ascii_lowercase() as u8);
         }
     }
-    (marked, small_capitals)
+    NamedLetters {
+        marked,
+        small_capitals,
+        latin,
+    }
+}
+
+/// What [`named_letters`] reads from the character names.
+struct NamedLetters {
+    /// Letters with a mark drawn into them, as their ASCII letter.
+    marked: BTreeMap<u32, String>,
+    /// Small capitals, as their ASCII lowercase letter.
+    small_capitals: BTreeMap<u32, u8>,
+    /// Every character named `LATIN …`.
+    latin: BTreeSet<u32>,
+}
+
+/// Look-alikes of the small capitals (`т` CYRILLIC SMALL LETTER TE and Greek `τ` look like `ᴛ`,
+/// `в` like `ʙ`, `н` like `ʜ`): the letter that small capital is, where the confusables pair a
+/// character with small capitals of one letter only, directly or through one Latin letter that is
+/// not one (`м` is paired with `ʍ` TURNED W, and that with `ᴍ`; `к` with `ĸ` KRA, and that with
+/// `ᴋ`). Latin letters themselves are read by their names only (`ʍ` is upside-down w).
+fn small_capital_lookalikes(
+    pairs: &[(String, String)],
+    small_capitals: &BTreeMap<u32, u8>,
+    latin: &BTreeSet<u32>,
+) -> BTreeMap<u32, u8> {
+    let mut neighbours: BTreeMap<char, BTreeSet<char>> = BTreeMap::new();
+    for (source, target) in pairs {
+        if let (Some(c), Some(t)) = (single_char(source), single_char(target)) {
+            neighbours.entry(c).or_default().insert(t);
+        }
+    }
+    let small = |c: &char| small_capitals.get(&(*c as u32)).copied();
+    let is_latin = |c: &char| latin.contains(&(*c as u32));
+    let mut out = BTreeMap::new();
+    for (c, next) in &neighbours {
+        if is_latin(c) || small(c).is_some() || !homoglyph_source_allowed(*c) {
+            continue;
+        }
+        let through = next
+            .iter()
+            .filter(|m| is_latin(m) && !m.is_ascii() && small(m).is_none())
+            .flat_map(|m| neighbours.get(m).into_iter().flatten());
+        let letters: BTreeSet<u8> = next.iter().chain(through).filter_map(small).collect();
+        if let (1, Some(&l)) = (letters.len(), letters.first()) {
+            out.insert(*c as u32, l);
+        }
+    }
+    out
 }
 
 fn diacritic() -> BTreeMap<u32, String> {
@@ -464,7 +517,9 @@ fn homoglyph_source_allowed(c: char) -> bool {
     matches!(class_of(cp), LETTER | DIGIT | SYMBOL | EMOJI | OTHER)
 }
 
-fn homoglyph(data_dir: &Path) -> BTreeMap<u32, u8> {
+/// Every pair of `unicode/confusables.json`, both ways (a confusable of X is a look-alike of X
+/// and X of it), as (source, target) strings.
+fn confusable_pairs(data_dir: &Path) -> Vec<(String, String)> {
     let text = read(data_dir, "unicode/confusables.json");
     let mut parser = JsonParser {
         chars: text.chars().peekable(),
@@ -472,8 +527,7 @@ fn homoglyph(data_dir: &Path) -> BTreeMap<u32, u8> {
     let Json::Object(entries) = parser.value() else {
         panic!("confusables.json is not an object");
     };
-    // Every pair of the data, both ways: a confusable of an ASCII letter is a look-alike of it.
-    let mut candidates: BTreeMap<char, BTreeSet<u8>> = BTreeMap::new();
+    let mut pairs = Vec::new();
     for (key, value) in &entries {
         let Json::Array(items) = value else { continue };
         for item in items {
@@ -481,18 +535,23 @@ fn homoglyph(data_dir: &Path) -> BTreeMap<u32, u8> {
             let Some((_, Json::String(other))) = fields.iter().find(|(name, _)| name == "c") else {
                 continue;
             };
-            for (source, target) in [
-                (key.as_str(), other.as_str()),
-                (other.as_str(), key.as_str()),
-            ] {
-                if let (Some(c), Some(t)) = (single_char(source), ascii_target(target)) {
-                    // UTS #39 reads I as l: a capital paired with a lower-case l (Greek Ι,
-                    // Cyrillic І) looks like a capital I. One paired with L (Cherokee Ꮮ) is L.
-                    let lower_l = target.nfkc().eq("l".chars());
-                    let t = if c.is_uppercase() && lower_l { b'i' } else { t };
-                    candidates.entry(c).or_default().insert(t);
-                }
-            }
+            pairs.push((key.clone(), other.clone()));
+            pairs.push((other.clone(), key.clone()));
+        }
+    }
+    pairs
+}
+
+fn homoglyph(pairs: &[(String, String)]) -> BTreeMap<u32, u8> {
+    // A confusable of an ASCII letter is a look-alike of it.
+    let mut candidates: BTreeMap<char, BTreeSet<u8>> = BTreeMap::new();
+    for (source, target) in pairs {
+        if let (Some(c), Some(t)) = (single_char(source), ascii_target(target)) {
+            // UTS #39 reads I as l: a capital paired with a lower-case l (Greek Ι,
+            // Cyrillic І) looks like a capital I. One paired with L (Cherokee Ꮮ) is L.
+            let lower_l = target.nfkc().eq("l".chars());
+            let t = if c.is_uppercase() && lower_l { b'i' } else { t };
+            candidates.entry(c).or_default().insert(t);
         }
     }
     let mut out = BTreeMap::new();
@@ -766,12 +825,13 @@ pub fn generate(data_dir: &Path) -> String {
     let classes = classes();
     let compat = compat();
     let mut diacritic = diacritic();
-    let mut homoglyph = homoglyph(data_dir);
+    let pairs = confusable_pairs(data_dir);
+    let mut homoglyph = homoglyph(&pairs);
     // Letters named after an ASCII letter, where neither NFKC, a decomposition nor the
     // confusables already give one.
-    let (marked, small_capitals) = named_letters(data_dir);
+    let named = named_letters(data_dir);
     // (Nor its lower case: Ʋ stays what ʋ is.)
-    let unmapped = |cp: &u32| {
+    let unmapped = |cp: &u32, homoglyph: &BTreeMap<u32, u8>, diacritic: &BTreeMap<u32, String>| {
         let lower =
             char::from_u32(*cp).map(|c| c.to_lowercase().map(u32::from).collect::<Vec<_>>());
         std::iter::once(*cp)
@@ -782,13 +842,23 @@ pub fn generate(data_dir: &Path) -> String {
                     && !diacritic.contains_key(&k)
             })
     };
-    let marked: Vec<(u32, String)> = marked.into_iter().filter(|(cp, _)| unmapped(cp)).collect();
-    let small_capitals: Vec<(u32, u8)> = small_capitals
-        .into_iter()
-        .filter(|(cp, _)| unmapped(cp))
+    let marked: Vec<(u32, String)> = (named.marked.iter())
+        .filter(|(cp, _)| unmapped(cp, &homoglyph, &diacritic))
+        .map(|(&cp, l)| (cp, l.clone()))
         .collect();
+    let small_capitals: BTreeMap<u32, u8> = (named.small_capitals.iter())
+        .filter(|(cp, _)| unmapped(cp, &homoglyph, &diacritic))
+        .map(|(&cp, &l)| (cp, l))
+        .collect();
+    // Then what looks like one of those small capitals (т, τ like ᴛ), where nothing else reads it.
+    let lookalikes: Vec<(u32, u8)> =
+        small_capital_lookalikes(&pairs, &named.small_capitals, &named.latin)
+            .into_iter()
+            .filter(|(cp, _)| unmapped(cp, &homoglyph, &diacritic))
+            .collect();
     diacritic.extend(marked);
     homoglyph.extend(small_capitals);
+    homoglyph.extend(lookalikes);
     let trad = traditional(data_dir);
     let variant = variant(data_dir, &trad);
     let mut numeral: Vec<(u32, u8)> = NUMERALS.iter().map(|&(c, d)| (c as u32, d)).collect();
