@@ -116,7 +116,7 @@ regex: (?:出售|售卖|收购|求购|回收|出租|租用|高价收|借用|批�
 regex: (?:银行卡|储蓄卡|信用卡|借记卡|一类卡|对公账户|公户|u盾|网银|支付宝账号|收款码)(?:出售|收购|回收|出租|租用|高价收)|(?:银行卡|对公账户|公户|收款码)[^\n]{0,6}(?:每张|日结|秒结) | name=banking-card-trade-after
 regex: (?:高价|长期|大量|日结|秒结)(?:收购?|回收)[^\n]{0,6}(?:卡|账户|账号|公户) | name=banking-buying-cards
 regex: (?:假币|假钞|高仿币|仿真币)[^\n]{0,10}(?:出售|批发|有货|现货|货源|包邮|货到付款|价格|多少钱|比例|一比|加微|联系) | name=banking-counterfeit-trade
-regex: (?-u:\b)(?:for sale|sel{1,2}ing|sel{1,2}|buy|dm me|pm me|whatsap{1,2}|telegram|ship{1,2}ing|discre{1,2}t)(?-u:\b)[^\n]{0,30}(?-u:\b)(?:counterfeit|fake|undetectable|prop)(?-u:\b) (?:money|bil{1,2}s|notes|dol{1,2}ars|euros|cash)(?-u:\b) | name=banking-counterfeit-en
+regex: (?-u:\b)(?:(?:for ?|4 ?)sale|sel{1,2}ing|sel{1,2}|buy|dm me|pm me|whatsap{1,2}|telegram|ship{1,2}ing|discre{1,2}t)(?-u:\b)[^\n]{0,30}(?-u:\b)(?:counterfeit|fake|undetectable|prop)(?-u:\b) (?:money|bil{1,2}s|notes|dol{1,2}ars|euros|cash)(?-u:\b) | name=banking-counterfeit-en
 all: 四件套 & 银行卡 within 20 | name=banking-card-kit
 all: 四件套 & u盾 within 20 | name=banking-card-kit-token
 all: 四件套 & 对公 within 20 | name=banking-corporate-kit

@@ -98,7 +98,7 @@ date rape drug
 百草枯原液出售
 regex: (?:出售|售卖|销售|专卖|代售|收购|求购|批发|有货|现货|出货|货源|发货|包邮|货到付款|价格|价钱|多少钱|渠道|供应|邮寄|加微|加v|私聊|私信|联系)[^\n]{0,10}(?:氰化钾|氰化钠|氰化物|山奈|毒鼠强|氟乙酰胺|铊|蓖麻毒素|河豚毒素|乌头碱|士的宁|砒霜|三氧化二砷|毒药|迷药|迷魂药|听话水|失忆水|三唑仑|氟硝西泮|蒙汗药|沙林|芥子气) | name=chemicals-trade-before
 regex: (?:氰化钾|氰化钠|氰化物|毒鼠强|氟乙酰胺|硫酸铊|醋酸铊|蓖麻毒素|河豚毒素|乌头碱|砒霜|毒药|迷药|迷魂药|听话水|失忆水|三唑仑|蒙汗药)[^\n]{0,10}(?:出售|售卖|销售|专卖|批发|有货|现货|出货|货源|发货|包邮|货到付款|价格|价钱|多少钱|渠道|供应|邮寄|加微|加v|私聊|私信|联系我|联系方式) | name=chemicals-trade-after
-regex: (?-u:\b)(?:for sale|sel{1,2}ing|dm me|pm me|whatsap{1,2}|telegram|ship{1,2}ing|discre{1,2}t|in stock)(?-u:\b)[^\n]{0,30}(?-u:\b)(?:cyanide|ricin|thal{1,2}ium|strychnine|tetrodotoxin|poisons?)(?-u:\b) | name=chemicals-trade-en
+regex: (?-u:\b)(?:(?:for ?|4 ?)sale|sel{1,2}ing|dm me|pm me|whatsap{1,2}|telegram|ship{1,2}ing|discre{1,2}t|in stock)(?-u:\b)[^\n]{0,30}(?-u:\b)(?:cyanide|ricin|thal{1,2}ium|strychnine|tetrodotoxin|poisons?)(?-u:\b) | name=chemicals-trade-en
 all: 无色无味 & 药 & 出售 within 20 | name=chemicals-odourless-drug
 allow: 箭毒蛙
 allow: 箭毒木
