@@ -1004,8 +1004,10 @@ fn trim_repeats(
 
 /// The characters `first..next` of an automaton hit at canonical bytes `start..end`. `cursor` is
 /// the character where the previous hit ended: hits come in order of their end, so the end is found
-/// by walking forward from it (a binary search when it is more than a few characters ahead, or if
-/// it ever goes back), and the start by walking back over the hit's own characters.
+/// by walking forward from it (a binary search only if it ever goes back), and the start by walking
+/// back over the hit's own characters. The forward walks of one scan add up to at most the text's
+/// characters; a binary search per hit far ahead cost more, its branches unpredictable (100k
+/// dictionary terms on Chinese reviews, a hit every 16 characters: 42.6 → 39.5 µs per 10 KB).
 #[inline]
 fn hit_chars(norm: &Normalized, cursor: &mut usize, start: usize, end: usize) -> (u32, u32) {
     let chars = norm.chars();
@@ -1013,9 +1015,6 @@ fn hit_chars(norm: &Normalized, cursor: &mut usize, start: usize, end: usize) ->
     let mut next = (*cursor).min(chars.len());
     if next > 0 && chars[next - 1].offset >= end {
         next = chars.partition_point(|c| c.offset < end);
-    } else if chars.get(next + 8).is_some_and(|c| c.offset < end) {
-        // Far ahead (the first hit of a text, or after a long clean stretch): a binary search.
-        next += 9 + chars[next + 9..].partition_point(|c| c.offset < end);
     } else {
         while next < chars.len() && chars[next].offset < end {
             next += 1;
