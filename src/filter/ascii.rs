@@ -45,6 +45,8 @@ pub(crate) struct AsciiAutomaton {
     match_ranges: Vec<u32>,
     /// The patterns each match state reports: (term automaton value, length in bytes).
     matches: Vec<(u32, u32)>,
+    /// The longest pattern, in bytes.
+    longest: usize,
 }
 
 impl AsciiAutomaton {
@@ -54,6 +56,7 @@ impl AsciiAutomaton {
         let mut texts = Vec::new();
         let mut values = Vec::new();
         let mut bytes = 0;
+        let mut longest = 0;
         let mut classes = [0u8; 256];
         let mut stride = 1u32;
         for (i, (text, _)) in patterns.iter(terms).enumerate() {
@@ -61,6 +64,7 @@ impl AsciiAutomaton {
                 continue;
             }
             bytes += text.len();
+            longest = longest.max(text.len());
             if bytes > MAX_PATTERN_BYTES {
                 return None;
             }
@@ -154,6 +158,7 @@ impl AsciiAutomaton {
             stride,
             match_ranges,
             matches,
+            longest,
         })
     }
 
@@ -168,6 +173,7 @@ impl AsciiAutomaton {
 pub(crate) enum TermHits<'a> {
     Chars(Hits<'a>),
     Ascii(AsciiHits<'a>),
+    AsciiPair(AsciiPairHits<'a>),
     None,
 }
 
@@ -191,6 +197,23 @@ impl<'a> TermHits<'a> {
             None => TermHits::None,
         }
     }
+
+    /// [`TermHits::new`], for a caller that does not need the hits in order of their end: long
+    /// ASCII text is searched as two halves at once (see [`AsciiPairHits`]).
+    pub(crate) fn unordered(
+        inner: &'a Inner,
+        canon: &'a str,
+        walks: &'a mut Vec<Walk>,
+    ) -> TermHits<'a> {
+        if canon.is_ascii() {
+            if let Some(a) = inner.ascii_automaton() {
+                if let Some(pair) = AsciiPairHits::new(a, canon.as_bytes()) {
+                    return TermHits::AsciiPair(pair);
+                }
+            }
+        }
+        TermHits::new(inner, canon, walks)
+    }
 }
 
 impl Iterator for TermHits<'_> {
@@ -201,6 +224,9 @@ impl Iterator for TermHits<'_> {
         match self {
             TermHits::Chars(it) => it.next(),
             TermHits::Ascii(it) => it
+                .next()
+                .map(|(start, end, value)| (start, end, value, false)),
+            TermHits::AsciiPair(it) => it
                 .next()
                 .map(|(start, end, value)| (start, end, value, false)),
             TermHits::None => None,
@@ -236,37 +262,8 @@ impl Iterator for AsciiHits<'_> {
                 };
                 return Some((start, self.pos, value));
             }
-            let (trans, classes, first_match) = (&a.trans[..], &a.classes, a.first_match);
-            let mut state = self.state;
             let rest = self.bytes.get(self.pos..)?;
-            let step = |state: u32, b: u8| {
-                trans
-                    .get(state as usize + usize::from(classes[usize::from(b)]))
-                    .copied()
-            };
-            // Four bytes per round (the loop's own overhead is a third of a step); `read` is
-            // the number of bytes stepped when a match state is reached.
-            let mut read = None;
-            let mut chunks = rest.chunks_exact(4);
-            'search: for (i, chunk) in chunks.by_ref().enumerate() {
-                for (k, &b) in chunk.iter().enumerate() {
-                    state = step(state, b)?;
-                    if state >= first_match {
-                        read = Some(4 * i + k + 1);
-                        break 'search;
-                    }
-                }
-            }
-            if read.is_none() {
-                let done = rest.len() - chunks.remainder().len();
-                for (k, &b) in chunks.remainder().iter().enumerate() {
-                    state = step(state, b)?;
-                    if state >= first_match {
-                        read = Some(done + k + 1);
-                        break;
-                    }
-                }
-            }
+            let (state, read) = a.advance(self.state, rest)?;
             self.state = state;
             let Some(read) = read else {
                 // The end of the text.
@@ -274,9 +271,179 @@ impl Iterator for AsciiHits<'_> {
                 return None;
             };
             self.pos += read;
-            let k = ((state - first_match) / a.stride) as usize;
-            self.next_match = *a.match_ranges.get(k)? as usize;
-            self.end_match = *a.match_ranges.get(k + 1)? as usize;
+            (self.next_match, self.end_match) = a.outputs(state)?;
+        }
+    }
+}
+
+impl AsciiAutomaton {
+    /// Steps the DFA from `state` over `bytes` up to the first match state: that state and the
+    /// number of bytes read to reach it, or the state at the end and `None`.
+    #[inline(always)]
+    fn advance(&self, mut state: u32, bytes: &[u8]) -> Option<(u32, Option<usize>)> {
+        let (trans, classes, first_match) = (&self.trans[..], &self.classes, self.first_match);
+        let step = |state: u32, b: u8| {
+            trans
+                .get(state as usize + usize::from(classes[usize::from(b)]))
+                .copied()
+        };
+        // Four bytes per round (the loop's own overhead is a third of a step).
+        let mut chunks = bytes.chunks_exact(4);
+        for (i, chunk) in chunks.by_ref().enumerate() {
+            for (k, &b) in chunk.iter().enumerate() {
+                state = step(state, b)?;
+                if state >= first_match {
+                    return Some((state, Some(4 * i + k + 1)));
+                }
+            }
+        }
+        let done = bytes.len() - chunks.remainder().len();
+        for (k, &b) in chunks.remainder().iter().enumerate() {
+            state = step(state, b)?;
+            if state >= first_match {
+                return Some((state, Some(done + k + 1)));
+            }
+        }
+        Some((state, None))
+    }
+
+    /// The entries of `matches` that match state `state` reports.
+    #[inline]
+    fn outputs(&self, state: u32) -> Option<(usize, usize)> {
+        let k = ((state - self.first_match) / self.stride) as usize;
+        Some((
+            *self.match_ranges.get(k)? as usize,
+            *self.match_ranges.get(k + 1)? as usize,
+        ))
+    }
+}
+
+/// Texts shorter than this are searched as one stream.
+const PAIR_MIN_BYTES: usize = 256;
+
+/// The overlapping matches of the ASCII DFA in no particular order, for long text: its two halves
+/// are searched at once, two independent chains of table lookups that the processor overlaps (one
+/// stream waits for each lookup before the next: the DFA walk of English text ran at about five
+/// cycles a byte). The second stream starts the longest pattern's length before the middle, so
+/// that it is in the state the whole search would be in for every match that ends after the
+/// middle, and it reports only those; the first reports those that end at or before it.
+pub(crate) struct AsciiPairHits<'a> {
+    automaton: &'a AsciiAutomaton,
+    bytes: &'a [u8],
+    /// Where the first stream stops and the second starts reporting.
+    mid: usize,
+    /// Each stream's state and bytes read (of the whole text).
+    first: (u32, usize),
+    second: (u32, usize),
+    /// A match state of the second stream reached in the same round as one of the first, to
+    /// report next: (state, position).
+    waiting: Option<(u32, usize)>,
+    /// The entries of `AsciiAutomaton::matches` still to report, and where they end.
+    next_match: usize,
+    end_match: usize,
+    at: usize,
+}
+
+impl<'a> AsciiPairHits<'a> {
+    fn new(automaton: &'a AsciiAutomaton, bytes: &'a [u8]) -> Option<AsciiPairHits<'a>> {
+        let longest = automaton.longest.max(1);
+        if bytes.len() < PAIR_MIN_BYTES.max(4 * longest) {
+            return None;
+        }
+        let mid = bytes.len() / 2;
+        Some(AsciiPairHits {
+            automaton,
+            bytes,
+            mid,
+            first: (automaton.start, 0),
+            second: (automaton.start, mid + 1 - longest),
+            waiting: None,
+            next_match: 0,
+            end_match: 0,
+            at: 0,
+        })
+    }
+
+    /// The next match state of either stream with something to report: (state, position).
+    fn search(&mut self) -> Option<(u32, usize)> {
+        let a = self.automaton;
+        if let Some(w) = self.waiting.take() {
+            return Some(w);
+        }
+        let (trans, classes, first_match) = (&a.trans[..], &a.classes, a.first_match);
+        let step = |state: u32, b: u8| {
+            trans
+                .get(state as usize + usize::from(classes[usize::from(b)]))
+                .copied()
+        };
+        let mid = self.mid;
+        loop {
+            let ((mut s1, p1), (mut s2, p2)) = (self.first, self.second);
+            let (left, right) = (self.bytes.get(p1..mid)?, self.bytes.get(p2..)?);
+            if left.is_empty() || right.is_empty() {
+                break;
+            }
+            // Both streams, one byte each per round, up to a match state of either.
+            let mut read = left.len().min(right.len());
+            for (i, (&x, &y)) in left.iter().zip(right).enumerate() {
+                s1 = step(s1, x)?;
+                s2 = step(s2, y)?;
+                if s1 >= first_match || s2 >= first_match {
+                    read = i + 1;
+                    break;
+                }
+            }
+            self.first = (s1, p1 + read);
+            self.second = (s2, p2 + read);
+            // The second stream's matches that end at or before the middle are the first's.
+            let second_hit = (s2 >= first_match && p2 + read > mid).then_some((s2, p2 + read));
+            if s1 >= first_match {
+                self.waiting = second_hit;
+                return Some((s1, p1 + read));
+            }
+            if second_hit.is_some() {
+                return second_hit;
+            }
+        }
+        // One stream left (the second: the first has fewer bytes to read).
+        let (end, stream) = if self.first.1 < mid {
+            (mid, &mut self.first)
+        } else {
+            (self.bytes.len(), &mut self.second)
+        };
+        loop {
+            let (state, pos) = *stream;
+            let (state, read) = a.advance(state, self.bytes.get(pos..end)?)?;
+            let Some(read) = read else {
+                *stream = (state, end);
+                return None;
+            };
+            *stream = (state, pos + read);
+            if pos + read > mid || end == mid {
+                return Some((state, pos + read));
+            }
+        }
+    }
+}
+
+impl Iterator for AsciiPairHits<'_> {
+    type Item = (usize, usize, u32);
+
+    #[inline]
+    fn next(&mut self) -> Option<(usize, usize, u32)> {
+        let a = self.automaton;
+        loop {
+            if self.next_match < self.end_match {
+                let (value, len) = *a.matches.get(self.next_match)?;
+                self.next_match += 1;
+                let Some(start) = self.at.checked_sub(len as usize) else {
+                    continue;
+                };
+                return Some((start, self.at, value));
+            }
+            let (state, at) = self.search()?;
+            (self.next_match, self.end_match) = a.outputs(state)?;
+            self.at = at;
         }
     }
 }
@@ -304,6 +471,143 @@ mod tests {
         let other = Filter::from_bytes(&bytes).unwrap();
         other.compile_regex_rules().unwrap();
         assert!(other.0.ascii.get().is_some_and(Option::is_some));
+    }
+
+    /// The two-stream search finds exactly the hits of the one-stream search, in particular those
+    /// that end around the middle where the streams meet, and those of the second stream's first
+    /// bytes.
+    #[test]
+    fn two_streams_find_the_hits_of_one() {
+        use super::{AsciiHits, AsciiPairHits, PAIR_MIN_BYTES};
+        let f = Filter::builder().add_default_lexicon().build().unwrap();
+        let a =
+            f.0.ascii_automaton()
+                .expect("the default lexicon has a DFA");
+        let patterns: Vec<&str> =
+            f.0.patterns
+                .iter(&f.0.terms)
+                .map(|(text, _)| text)
+                .filter(|t| t.is_ascii())
+                .collect();
+        let sorted = |mut v: Vec<(usize, usize, u32)>| {
+            v.sort_unstable();
+            v
+        };
+        let one = |text: &str| {
+            sorted(
+                AsciiHits {
+                    automaton: a,
+                    bytes: text.as_bytes(),
+                    pos: 0,
+                    state: a.start,
+                    next_match: 0,
+                    end_match: 0,
+                }
+                .collect(),
+            )
+        };
+        let two =
+            |text: &str| AsciiPairHits::new(a, text.as_bytes()).map(|it| sorted(it.collect()));
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = |n: usize| (crate::filter::xorshift(&mut state) % n as u64) as usize;
+        let mut near_middle = 0;
+        // Random texts: patterns, filler, separators.
+        for _ in 0..3000 {
+            let mut text = String::new();
+            let want = PAIR_MIN_BYTES + next(1500);
+            while text.len() < want {
+                match next(4) {
+                    0 => text.push_str(["the ", "a ", "x", "2024 ", "now ", ", "][next(6)]),
+                    _ => text.push_str(patterns[next(patterns.len())]),
+                }
+                text.push_str([" ", "", "\n", ". "][next(4)]);
+            }
+            let expected = one(&text);
+            let mid = text.len() / 2;
+            near_middle += expected
+                .iter()
+                .filter(|h| h.1 + 8 > mid && h.1 < mid + 8)
+                .count();
+            assert_eq!(two(&text), Some(expected), "{text:?}");
+        }
+        assert!(near_middle > 1000, "{near_middle} hits near the middle");
+        // Every longest pattern at every offset across the middle, in filler that matches nothing.
+        let longest = patterns.iter().map(|p| p.len()).max().unwrap_or(0);
+        for p in patterns.iter().filter(|p| p.len() + 4 > longest).take(8) {
+            for len in [PAIR_MIN_BYTES, PAIR_MIN_BYTES + 1, 1001] {
+                let len = len.max(4 * longest);
+                let mid = len / 2;
+                for at in mid.saturating_sub(p.len() + 1)..=mid + 1 {
+                    let mut text = "z".repeat(len);
+                    text.replace_range(at..at + p.len(), p);
+                    let expected = one(&text);
+                    assert!(!expected.is_empty(), "{p:?} at {at}");
+                    assert_eq!(two(&text), Some(expected), "{p:?} at {at} of {len}");
+                }
+            }
+        }
+        // Short texts keep one stream.
+        assert!(two(&"z".repeat(PAIR_MIN_BYTES - 1)).is_none());
+    }
+
+    /// `is_match` of long ASCII text, which takes the two-stream search, says what `find_all`
+    /// says: texts of filler words, cut patterns and now and then a whole one.
+    #[test]
+    fn long_ascii_text_is_matched_as_find_all_finds() {
+        let f = Filter::builder().add_default_lexicon().build().unwrap();
+        let patterns: Vec<&str> =
+            f.0.patterns
+                .iter(&f.0.terms)
+                .map(|(text, _)| text)
+                .filter(|t| t.is_ascii())
+                .collect();
+        let filler = [
+            "the", "a", "now", "cheap", "2024", "toy", "water", "movie", "for", "sale", "dm", "me",
+        ];
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = |n: usize| (crate::filter::xorshift(&mut state) % n as u64) as usize;
+        let mut seen = [0usize; 2];
+        for _ in 0..600 {
+            let mut text = String::new();
+            let want = 256 + next(2000);
+            while text.len() < want {
+                let p = patterns[next(patterns.len())];
+                match next(300) {
+                    0 => text.push_str(p),
+                    1..=100 => text.push_str(&p[..p.len() / 2]),
+                    _ => text.push_str(filler[next(filler.len())]),
+                }
+                text.push_str([" ", " ", ". ", "\n"][next(4)]);
+            }
+            let found = !f.find_all(&text).is_empty();
+            assert_eq!(f.is_match(&text), found, "{text:?}");
+            seen[usize::from(found)] += 1;
+        }
+        assert!(
+            seen.iter().all(|&n| n > 100),
+            "clean and matching texts: {seen:?}"
+        );
+        // One term across the middle of clean text, at every offset.
+        let words = ["the", "water", "movie", "toy", "now", "cheap"];
+        let term = "kidney for sale";
+        let mut clean = |len: usize| {
+            let mut t = String::new();
+            while t.len() < len {
+                t.push_str(words[next(words.len())]);
+                t.push(' ');
+            }
+            t
+        };
+        let mut across = 0;
+        for left in 280..330 {
+            let text = format!("{}{term} {}", clean(left), clean(600 - left));
+            let mid = text.len() / 2;
+            let at = text.find(term).unwrap_or(0);
+            across += usize::from(at < mid && mid < at + term.len());
+            assert!(f.is_match(&text), "{text:?}");
+            assert!(!f.is_match(&text.replace(term, "kidney for")));
+        }
+        assert!(across > 5, "{across} texts with the term across the middle");
     }
 
     /// Texts of the default lexicon's ASCII patterns (whole, cut, run together) among filler words,

@@ -291,7 +291,8 @@ fn screen(inner: &Inner, text: &str, scratch: &mut Scratch) -> Verdict {
     let bytes = canon.as_bytes();
     // Without allow entries the first deny hit decides.
     let no_allows = inner.allow_count == 0;
-    for (m_start, m_end, value, split) in TermHits::new(inner, canon, &mut scratch.walks) {
+    // Every hit is noted (or decides alone), whatever the order they come in.
+    for (m_start, m_end, value, split) in TermHits::unordered(inner, canon, &mut scratch.walks) {
         let start = m_start as u32;
         if value & DIRECT_TERM != 0 {
             if split && value & DIRECT_SPLITS == 0 {
