@@ -61,6 +61,9 @@ const SAME_AS_PLAIN: &[(&str, &str)] = &[
     ("军❤️火", "军火"),
     ("军👍🏻火", "军火"),
     ("军★火", "军火"),
+    ("军🈲火", "军火"), // emoji that show a Chinese character are emoji
+    ("军㊙️火", "军火"),
+    ("出售🈶枪支", "出售枪支"),
     ("军丶火", "军火"), // one-stroke ideographs used as separators
     ("标题丨副标题", "标题副标题"),
     ("军×火", "军火"), // symbols that look like letters are junk between Chinese characters

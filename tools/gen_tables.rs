@@ -823,7 +823,11 @@ const NUMERALS: &[(char, u8)] = &[
 /// The text of `src/normalize/tables.rs` generated from the data files under `data_dir`.
 pub fn generate(data_dir: &Path) -> String {
     let classes = classes();
-    let compat = compat();
+    let mut compat = compat();
+    // Emoji whose compatibility form is Chinese (🈲 is 禁, ㊙ is 秘) are pictures, junk between
+    // characters like any other emoji (军🈲火 is 军火), not the character they show.
+    let emoji = basic_emoji(data_dir);
+    compat.retain(|cp, s| !(emoji.contains(cp) && s.chars().any(|c| class_of(c as u32) == HAN)));
     let mut diacritic = diacritic();
     let pairs = confusable_pairs(data_dir);
     let mut homoglyph = homoglyph(&pairs);
@@ -1004,6 +1008,34 @@ pub fn generate(data_dir: &Path) -> String {
 
 /// The flag emoji of `unicode/emoji-sequences.txt` (its `RGI_Emoji_Flag_Sequence` lines: two
 /// regional indicators each), as `26 * first + second` with A-Z numbered 0-25.
+/// The characters that are emoji on their own (`Basic_Emoji` of `unicode/emoji-sequences.txt`,
+/// with or without the emoji variation selector after them).
+fn basic_emoji(data_dir: &Path) -> BTreeSet<u32> {
+    let text = read(data_dir, "unicode/emoji-sequences.txt");
+    let mut out = BTreeSet::new();
+    for line in text.lines() {
+        let mut fields = line.split(';');
+        let (Some(points), Some(kind)) = (fields.next(), fields.next()) else {
+            continue;
+        };
+        if kind.trim() != "Basic_Emoji" {
+            continue;
+        }
+        let hex = |p: &str| u32::from_str_radix(p.trim(), 16).expect("a code point in hex");
+        let mut parts = points.split_whitespace();
+        let first = parts.next().expect("a code point");
+        match (first.split_once(".."), parts.next()) {
+            (Some((a, b)), None) => out.extend(hex(a)..=hex(b)),
+            (None, None | Some("FE0F")) => {
+                out.insert(hex(first));
+            }
+            _ => panic!("a basic emoji that is not one character: {line}"),
+        }
+    }
+    assert!(out.len() > 1000, "only {} basic emoji", out.len());
+    out
+}
+
 fn flags(data_dir: &Path) -> Vec<u16> {
     const A: u32 = 0x1F1E6;
     let text = read(data_dir, "unicode/emoji-sequences.txt");
