@@ -64,6 +64,7 @@ const SAME_AS_PLAIN: &[(&str, &str)] = &[
     ("军🈲火", "军火"), // emoji that show a Chinese character are emoji
     ("军㊙️火", "军火"),
     ("出售🈶枪支", "出售枪支"),
+    ("军™火", "军火"),  // a trade mark sign is a symbol, not "tm"
     ("军丶火", "军火"), // one-stroke ideographs used as separators
     ("标题丨副标题", "标题副标题"),
     ("军×火", "军火"), // symbols that look like letters are junk between Chinese characters
@@ -165,6 +166,7 @@ const EXACT: &[(&str, &str)] = &[
     ("138-0013-8000", "138 0013 8000"),
     ("in 2024 a gun", "in 2024 a gun"),
     ("mp3", "mp3"),
+    ("Glock™ 19", "glock 19"),
     ("c0vid19", "covid19"), // two digits at the end: a number, even after leetspeak inside
     ("12h3ll0", "12hello"),
     ("5hotgun", "5hotgun"), // no leetspeak inside: the digit is a number
