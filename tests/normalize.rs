@@ -127,6 +127,10 @@ const SAME_AS_PLAIN: &[(&str, &str)] = &[
     ("①③⑧⓪⓪①③⑧⓪⓪⓪", "13800138000"),
     ("１３８００１３８０００", "13800138000"),
     ("幺叁捌", "138"),
+    ("١٣٨٠٠١٣٨٠٠٠", "13800138000"), // Arabic-Indic digits
+    ("۱۳۸۰۰۱۳۸۰۰۰", "13800138000"), // Persian digits
+    ("१३८००१३८०००", "13800138000"), // Devanagari digits
+    ("๑๓๘๐๐๑๓๘๐๐๐", "13800138000"), // Thai digits
     // repeated characters
     ("weeeapon", "weapon"),
     ("gunnnn", "gun"),

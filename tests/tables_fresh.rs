@@ -132,6 +132,21 @@ fn compat_examples() {
     for (c, want) in cases {
         assert_eq!(find(tables::COMPAT, c), Some(want), "{c}");
     }
+    // Decimal digits of other scripts are the ASCII digit of their value.
+    let cases = [
+        ('٠', "0"),
+        ('٣', "3"),
+        ('۸', "8"),
+        ('१', "1"),
+        ('๙', "9"),
+        ('০', "0"),
+        ('၈', "8"),
+        ('\u{1E950}', "0"), // Adlam digit zero
+        ('\u{1E959}', "9"),
+    ];
+    for (c, want) in cases {
+        assert_eq!(find(tables::COMPAT, c), Some(want), "{c}");
+    }
     assert_eq!(find(tables::COMPAT, '\u{F900}'), Some("豈"));
     assert_eq!(find(tables::COMPAT, 'a'), None);
     assert_eq!(find(tables::COMPAT, '军'), None);
@@ -229,4 +244,29 @@ fn chinese_examples() {
     assert_eq!(find(tables::NUMERAL, '两'), Some(2));
     assert_eq!(find(tables::NUMERAL, '十'), None);
     assert!(tables::NUMERAL.iter().all(|&(_, d)| d <= 9));
+}
+
+#[test]
+fn every_decimal_digit_is_an_ascii_digit() {
+    use unicode_general_category::{get_general_category, GeneralCategory};
+    let digits = (0..=0x10FFFFu32)
+        .filter_map(char::from_u32)
+        .filter(|&c| !c.is_ascii() && get_general_category(c) == GeneralCategory::DecimalNumber);
+    let mut count = 0;
+    for c in digits {
+        count += 1;
+        let folded = find(tables::COMPAT, c).unwrap_or_else(|| panic!("U+{:04X}", c as u32));
+        let mut chars = folded.chars();
+        let (Some(d), None) = (chars.next(), chars.next()) else {
+            panic!("U+{:04X} -> {folded:?}", c as u32)
+        };
+        assert!(d.is_ascii_digit(), "U+{:04X} -> {folded:?}", c as u32);
+        // Scripts encode their digits zero to nine in a row: a digit after zero is one more.
+        let before = char::from_u32(c as u32 - 1).and_then(|p| find(tables::COMPAT, p));
+        if d != '0' {
+            let want = ((d as u8) - 1) as char;
+            assert_eq!(before, Some(&*want.to_string()), "U+{:04X}", c as u32);
+        }
+    }
+    assert!(count > 600, "only {count} decimal digits");
 }

@@ -237,6 +237,22 @@ fn compat() -> BTreeMap<u32, String> {
             "hand-added compatibility form U+{cp:04X} is already folded by NFKC"
         );
     }
+    // Decimal digits of every script are the ASCII digit of their value (١٣٨ and १३८ are 138), so
+    // that numbers in them are found as numbers. Unicode encodes each script's digits as a run
+    // from zero to nine, so the value is the position in the run.
+    for c in all_chars() {
+        let cp = c as u32;
+        if c.is_ascii() || get_general_category(c) != Gc::DecimalNumber || out.contains_key(&cp) {
+            continue;
+        }
+        let run_start = (0..cp)
+            .rev()
+            .take_while(|&p| {
+                char::from_u32(p).is_some_and(|d| get_general_category(d) == Gc::DecimalNumber)
+            })
+            .count() as u32;
+        out.insert(cp, char::from(b'0' + (run_start % 10) as u8).to_string());
+    }
     // The trade mark and service mark signs follow a name and are not letters of it (Glock™ is
     // glock, not glocktm): symbols, junk between characters.
     for cp in [0x2122, 0x2120] {
