@@ -121,6 +121,7 @@ regex: (?:代办|代做|快速办|加急办|包办|专办)[^\n]{0,4}(?:身份证
 regex: (?:身份证|驾驶证|驾照|毕业证|学位证|学历|文凭|资格证|发票|专票|普票)[^\n]{0,6}(?:代办|包过|免考|可查|货到付款|点数|几个点) | name=forgery-trade-after
 regex: (?:开|代开|出)[^\n]{0,4}(?:发票|专票|普票)[^\n]{0,8}(?:点数|个点|票点|加微|加v) | name=forgery-invoice-points
 regex: (?-u:\b)(?:fake|forged|counterfeit|novelty|scan{1,2}able|real and fake|registered)(?-u:\b)[^\n]{0,12}(?-u:\b)(?:pas{1,2}ports?|ids?|id cards?|driver'?s licen[cs]es?|driving licen[cs]es?|diplomas?|degrees?|certificates?|visas?|residence permits?)(?-u:\b)[^\n]{0,30}(?-u:\b)(?:(?:for ?|4 ?)sale|sel{1,2}|buy|order|dm|whatsap{1,2}|telegram|contact)(?-u:\b) | name=forgery-en
+regex: (?-u:\b)(?:sel{1,2}|sel{1,2}ing|sells|buy|buying|order|(?:for ?|4 ?)sale)(?-u:\b)[^\n]{0,12}(?-u:\b)(?:fake|forged|counterfeit|novelty|scan{1,2}able|real and fake|registered)(?-u:\b)[^\n]{0,12}(?-u:\b)(?:pas{1,2}ports?|ids?|id cards?|driver'?s licen[cs]es?|driving licen[cs]es?|diplomas?|degrees?|certificates?|visas?|residence permits?|documents?)(?-u:\b) | name=forgery-en-before
 all: 发票 & 点数 within 12 | name=forgery-invoice-points-2
 all: 证件 & 包过 within 12 | name=forgery-certificate-pass
 
