@@ -84,6 +84,12 @@ fn classes_of_examples() {
     assert!(matches!(class_of('*'), class::PUNCT | class::SYMBOL));
     assert_eq!(class_of('，'), class::PUNCT);
     assert_eq!(class_of('+'), class::SYMBOL);
+    // Modifier letters without a letter form are signs; with one (ʰ is h), letters; CJK ones CJK.
+    for c in ['ˉ', 'ˊ', 'ˇ', 'ˋ', 'ˈ', 'ꜜ', '\u{640}'] {
+        assert_eq!(class_of(c), class::SYMBOL, "U+{:04X}", c as u32);
+    }
+    assert_eq!(class_of('ʰ'), class::LETTER);
+    assert_eq!(class_of('ー'), class::HAN);
     assert_eq!(class_of('😀'), class::EMOJI);
     assert_eq!(class_of('\u{1F3FB}'), class::EMOJI);
     assert_eq!(class_of('\u{1F1E8}'), class::EMOJI);

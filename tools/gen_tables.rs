@@ -160,6 +160,10 @@ fn compute_class(cp: u32) -> u8 {
         return HAN;
     }
     match gc {
+        // A modifier letter that is no letter in compatibility form (the tone marks ˉ ˊ ˇ ˋ, ˈ, ꜜ,
+        // the Arabic tatweel) is a sign beside letters, not one of them: junk between characters
+        // (军ˉ火). One with a letter form (ʰ) is that letter; the CJK ones (ー, 々) are CJK above.
+        Gc::ModifierLetter if c.nfkc().eq(std::iter::once(c)) => SYMBOL,
         Gc::DecimalNumber => DIGIT,
         Gc::NonspacingMark | Gc::SpacingMark | Gc::EnclosingMark => MARK,
         Gc::SpaceSeparator => SPACE,
