@@ -176,6 +176,11 @@ const EXACT: &[(&str, &str)] = &[
     ("in 2024 a gun", "in 2024 a gun"),
     ("mp3", "mp3"),
     ("Glock™ 19", "glock 19"),
+    // spaced-out words set apart by a wider gap than their letters
+    ("g.u.n.s f.o.r s.a.l.e", "guns for sale"),
+    ("G U N S  F O R  S A L E", "guns for sale"),
+    ("w.e-a.p-o.n", "weapon"), // separators of one width, one word
+    ("g u n s f o r", "gunsfor"),
     ("c0vid19", "covid19"), // two digits at the end: a number, even after leetspeak inside
     ("12h3ll0", "12hello"),
     ("5hotgun", "5hotgun"), // no leetspeak inside: the digit is a number

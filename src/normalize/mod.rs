@@ -46,7 +46,8 @@ pub struct NormalizeConfig {
     pub leet: bool,
     /// Skip junk (spaces, punctuation, symbols, emoji, invisible characters) between characters.
     pub skip_junk: bool,
-    /// Join single Latin letters spaced out by junk: g u n → gun.
+    /// Join single Latin letters spaced out by junk: g u n → gun; a wider gap than the one
+    /// between the first two letters sets words apart (g u n s  f o r → guns for).
     pub join_spaced: bool,
     /// Chinese and styled numerals inside numbers become digits: 壹叁捌 → 138.
     pub numerals: bool,

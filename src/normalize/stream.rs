@@ -323,6 +323,11 @@ pub(crate) struct Machine<'a, O: Origins> {
     gap: Gap,
     num_gap: Gap,
     spaced_gap: Gap,
+    /// The separator between the first two characters of the spaced run: how many characters it
+    /// counts and whether it holds white space. A wider one ends the word ("g u n s  f o r").
+    spaced_sep: Option<(usize, bool)>,
+    /// The input of the run (separators are read from it).
+    input: &'a str,
     last: Last,
     /// Flags of invisible characters met inside a Latin token, for its next character.
     pending: Evasion,
@@ -356,6 +361,8 @@ impl<'a, O: Origins> Machine<'a, O> {
             gap: Gap::default(),
             num_gap: Gap::default(),
             spaced_gap: Gap::default(),
+            spaced_sep: None,
+            input: "",
             last: Last::Nothing,
             pending: Evasion::empty(),
             run_ch: '\0',
@@ -366,7 +373,8 @@ impl<'a, O: Origins> Machine<'a, O> {
     }
 
     /// Runs the whole input through the machine.
-    pub(crate) fn run(mut self, table: &Table, input: &str) {
+    pub(crate) fn run(mut self, table: &Table, input: &'a str) {
+        self.input = input;
         let bytes = input.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
@@ -1431,10 +1439,13 @@ impl<'a, O: Origins> Machine<'a, O> {
             let mut word_flags = Evasion::empty();
             if self.spaced.is_empty() {
                 self.spaced_gap = std::mem::take(&mut self.gap);
-            } else if self.gap.hard || self.gap.count > self.cfg.max_gap {
+                self.spaced_sep = None;
+            } else if self.gap.hard || self.gap.count > self.cfg.max_gap || self.gap_is_wider() {
                 self.flush_spaced();
                 self.spaced_gap = std::mem::take(&mut self.gap);
+                self.spaced_sep = None;
             } else if !self.gap.is_empty() {
+                self.spaced_sep = self.spaced_sep.or(Some(self.gap_shape()));
                 word_flags = self.gap.flags | Evasion::SPACED;
                 self.gap = Gap::default();
             }
@@ -1449,6 +1460,26 @@ impl<'a, O: Origins> Machine<'a, O> {
         }
         self.flush_spaced();
         self.emit_word(word);
+    }
+
+    /// How many characters the gap counts and whether it holds white space.
+    fn gap_shape(&self) -> (usize, bool) {
+        let skipped = self
+            .input
+            .get(self.gap.start as usize..self.gap.end as usize);
+        let space = skipped.is_some_and(|s| s.chars().any(char::is_whitespace));
+        (self.gap.count, space)
+    }
+
+    /// Whether the gap before a single character is wider than the separator of the spaced run it
+    /// would join: more characters, or white space where the run's separator has none. Spaced-out
+    /// words are set apart by wider gaps ("g u n s  f o r  s a l e", "g.u.n.s f.o.r s.a.l.e").
+    fn gap_is_wider(&self) -> bool {
+        let Some((count, space)) = self.spaced_sep else {
+            return false;
+        };
+        let (gap_count, gap_space) = self.gap_shape();
+        !self.gap.is_empty() && (gap_count > count || (gap_space && !space))
     }
 
     /// The length of a word once repeats are collapsed (what decides whether it is a single letter).
