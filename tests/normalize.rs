@@ -30,6 +30,8 @@ const SAME_AS_PLAIN: &[(&str, &str)] = &[
     ("槍支", "枪支"),
     ("砲", "炮"),
     ("彈夾", "弹夹"),
+    ("出売弾薬", "出卖弹药"), // Japanese forms
+    ("覚醒剤", "觉醒剂"),
     ("賣槍", "卖枪"),
     // junk between characters
     ("军 火", "军火"),

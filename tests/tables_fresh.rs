@@ -222,7 +222,21 @@ fn chinese_examples() {
     assert_eq!(find(tables::VARIANT, '砲'), Some('炮' as u32));
     assert_eq!(find(tables::VARIANT, '⺡'), Some('氵' as u32));
     assert_eq!(find(tables::VARIANT, '⻖'), Some('阝' as u32));
-    for c in ['枪', '炮', '军', '干', '后', '里'] {
+    // Japanese forms (shinjitai) are their Chinese character; those that are also common simplified
+    // characters (写, 台, 欠) keep their Chinese reading.
+    for (japanese, chinese) in [
+        ('弾', '弹'),
+        ('薬', '药'),
+        ('売', '卖'),
+        ('覚', '觉'),
+        ('対', '对'),
+    ] {
+        assert_eq!(via_traditional(japanese), chinese as u32, "{japanese}");
+    }
+    for c in ['写', '台', '欠', '芸', '弁'] {
+        assert_eq!(find(tables::VARIANT, c), None, "{c}");
+    }
+    for c in ['枪', '炮', '军', '干', '后', '里', '写', '台'] {
         assert_eq!(
             find(tables::VARIANT, c),
             None,

@@ -686,8 +686,13 @@ fn variant(data_dir: &Path, trad: &BTreeMap<char, char>) -> BTreeMap<char, char>
     // Proposals in priority order; the first for a source wins. Except for radicals, a target must be a
     // common simplified character (GB 2312), and a source must not be one.
     let mut proposals: Vec<(char, char)> = Vec::new();
-    // OpenCC Taiwan and Hong Kong variants, reversed: variant -> standard form.
-    for name in ["opencc/TWVariants.txt", "opencc/HKVariants.txt"] {
+    // OpenCC Taiwan, Hong Kong and Japanese (shinjitai: 弾, 薬, 売) variants, reversed: variant ->
+    // standard form.
+    for name in [
+        "opencc/TWVariants.txt",
+        "opencc/HKVariants.txt",
+        "opencc/JPVariants.txt",
+    ] {
         for (standard, variants) in opencc(data_dir, name) {
             for v in variants {
                 if v != standard {
