@@ -58,6 +58,8 @@ pcp打鸟
 枪支销售
 买卖枪支
 枪支买卖
+枪枝买卖
+买卖枪枝
 枪支交易
 枪支批发
 批发枪支
@@ -140,14 +142,14 @@ unregistered guns
 
 [firearms severity=critical]
 # Proximity: a strong trade word near a gun noun, in either order (canonical stream, CJK junk already dropped).
-regex: (?:出售|售卖|销售|贩卖|专卖|代售|收购|求购|批发|零售|代购|有货|现货|出货|到货|货源|发货|包邮|货到付款|价格|价钱|多少钱|特价|渠道|厂家直销|供应|供货|加微|加v|私聊|私信|联系)[^\n]{0,10}(?:枪支|枪械|手枪|气枪|猎枪|步枪|仿真枪|钢珠枪|铅弹枪|麻醉枪|狙击枪|霰弹枪|散弹枪|冲锋枪|左轮|五四式|六四式|军用枪|防身枪|秃鹰|气狗|火狗|真枪|弹药|弹夹|弹匣|消音器|消声器|枪管|枪托|击针|枪机|铅弹|钢珠弹|火药枪|打鸟枪|军火) | name=firearms-trade-before
+regex: (?:出售|售卖|销售|贩卖|专卖|代售|收购|求购|批发|零售|代购|有货|现货|出货|到货|货源|发货|包邮|货到付款|价格|价钱|多少钱|特价|渠道|厂家直销|供应|供货|加微|加v|私聊|私信|联系)[^\n]{0,10}(?:枪支|枪枝|枪械|手枪|气枪|猎枪|步枪|仿真枪|钢珠枪|铅弹枪|麻醉枪|狙击枪|霰弹枪|散弹枪|冲锋枪|左轮|五四式|六四式|军用枪|防身枪|秃鹰|气狗|火狗|真枪|弹药|弹夹|弹匣|消音器|消声器|枪管|枪托|击针|枪机|铅弹|钢珠弹|火药枪|打鸟枪|军火) | name=firearms-trade-before
 # Chinese trade wording before an English gun noun (出售glock, 有货ak47); not bare "gun" (massage gun, glue gun).
 regex: (?:出售|售卖|销售|贩卖|专卖|代售|收购|求购|批发|零售|代购|有货|现货|出货|到货|货源|发货|包邮|货到付款|价格|价钱|多少钱|特价|渠道|厂家直销|供应|供货|加微|加v|私聊|私信|联系)[^\n]{0,10}(?-u:\b)(?:handguns?|pistols?|rifles?|shotguns?|revolvers?|glocks?|ak ?47s?|ar ?15s?|am{1,2}o|am{1,2}unition|silencers?)(?-u:\b) | name=firearms-trade-zh-en
-regex: (?:枪支|枪械|手枪|气枪|猎枪|步枪|仿真枪|钢珠枪|铅弹枪|麻醉枪|狙击枪|霰弹枪|散弹枪|冲锋枪|左轮|五四式|六四式|军用枪|防身枪|秃鹰|气狗|火狗|真枪|弹药|弹夹|弹匣|消音器|消声器|枪管|枪托|击针|枪机|铅弹|钢珠弹|火药枪|打鸟枪|军火)[^\n]{0,10}(?:出售|售卖|销售|专卖|批发|零售|代购|有货|现货|出货|到货|货源|发货|包邮|货到付款|价格|价钱|多少钱|特价|渠道|厂家直销|供应|供货|加微|加v|私聊|私信|联系我|联系方式) | name=firearms-trade-after
+regex: (?:枪支|枪枝|枪械|手枪|气枪|猎枪|步枪|仿真枪|钢珠枪|铅弹枪|麻醉枪|狙击枪|霰弹枪|散弹枪|冲锋枪|左轮|五四式|六四式|军用枪|防身枪|秃鹰|气狗|火狗|真枪|弹药|弹夹|弹匣|消音器|消声器|枪管|枪托|击针|枪机|铅弹|钢珠弹|火药枪|打鸟枪|军火)[^\n]{0,10}(?:出售|售卖|销售|专卖|批发|零售|代购|有货|现货|出货|到货|货源|发货|包邮|货到付款|价格|价钱|多少钱|特价|渠道|厂家直销|供应|供货|加微|加v|私聊|私信|联系我|联系方式) | name=firearms-trade-after
 # 子弹 is a common metaphor ("像子弹一样"): only right next to a trade word.
 regex: (?:出售|批发|收购|货源|现货|有货)子弹|子弹(?:出售|批发|有货|现货|货到付款|包邮) | name=firearms-ammo-trade
 # 买/卖 are too common to stand far away: only right next to the noun.
-regex: (?:卖|买)[^\n]?(?:枪支|枪械|手枪|气枪|猎枪|步枪|仿真枪|钢珠枪|狙击枪|霰弹枪|散弹枪|左轮|真枪|子弹|弹药|弹夹|消音器|枪管|军火) | name=firearms-buy-sell
+regex: (?:卖|买)[^\n]?(?:枪支|枪枝|枪械|手枪|气枪|猎枪|步枪|仿真枪|钢珠枪|狙击枪|霰弹枪|散弹枪|左轮|真枪|子弹|弹药|弹夹|消音器|枪管|军火) | name=firearms-buy-sell
 # English: seller phrasing near a gun noun (repeated letters are collapsed in the canonical stream).
 regex: (?-u:\b)(?:(?:for ?|4 ?)sale|sel{1,2}ing|sel{1,2}s?|dm me|pm me|inbox me|whatsap{1,2}|telegram|wickr|ship{1,2}ing|ships? worldwide|discre{1,2}t|cash on delivery|price list)(?-u:\b)[^\n]{0,30}(?-u:\b)(?:guns?|handguns?|firearms?|pistols?|rifles?|am{1,2}o|am{1,2}unition|glocks?|silencers?|sup{1,2}res{1,2}ors?|revolvers?|shotguns?|weapons?|ar ?15s?|ak ?47s?)(?-u:\b) | name=firearms-trade-en
 regex: (?-u:\b)(?:guns?|handguns?|firearms?|pistols?|rifles?|am{1,2}o|am{1,2}unition|glocks?|silencers?|sup{1,2}res{1,2}ors?|revolvers?|shotguns?|weapons?|ar ?15s?|ak ?47s?)(?-u:\b)[^\n]{0,20}(?-u:\b)(?:(?:for ?|4 ?)sale|dm me|pm me|whatsap{1,2}|telegram|wickr|ships? worldwide|worldwide shipping|discre{1,2}t shipping|no license|no background check|no paperwork)(?-u:\b) | name=firearms-trade-en-after
