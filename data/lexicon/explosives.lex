@@ -73,10 +73,10 @@ blasting caps for sale
 grenades for sale
 
 [explosives severity=critical]
-regex: (?:出售|售卖|销售|贩卖|专卖|代售|收购|求购|批发|有货|现货|出货|到货|货源|发货|包邮|货到付款|价格|价钱|多少钱|渠道|供应|供货|邮寄|加微|加v|私聊|私信|联系)[^\n]{0,10}(?:炸药|雷管|导火索|导爆索|黑火药|硝化甘油|手雷|炸弹|爆破器材|民爆) | name=explosives-trade-before
+regex: (?:出售|售卖|贩售|销售|贩卖|专卖|代售|收购|求购|批发|有货|现货|出货|到货|货源|发货|包邮|货到付款|价格|价钱|多少钱|渠道|供应|供货|邮寄|加微|加v|加赖|加line|私聊|私信|私讯|联系)[^\n]{0,10}(?:炸药|雷管|导火索|导爆索|黑火药|硝化甘油|手雷|炸弹|爆破器材|民爆) | name=explosives-trade-before
 # Chinese trade wording before an English explosive (出售dynamite); not c4 (a car) or tnt (a courier).
-regex: (?:出售|售卖|销售|贩卖|专卖|代售|收购|求购|批发|有货|现货|出货|到货|货源|发货|包邮|货到付款|价格|价钱|多少钱|渠道|供应|供货|邮寄|加微|加v|私聊|私信|联系)[^\n]{0,10}(?-u:\b)(?:explosives?|detonators?|dynamite|semtex|grenades?|blasting caps?)(?-u:\b) | name=explosives-trade-zh-en
-regex: (?:炸药|雷管|导火索|导爆索|黑火药|硝化甘油|手雷|爆破器材|民爆物品)[^\n]{0,10}(?:出售|售卖|销售|专卖|批发|有货|现货|出货|货源|发货|包邮|货到付款|价格|价钱|多少钱|渠道|供应|供货|邮寄|加微|加v|私聊|私信|联系我|联系方式) | name=explosives-trade-after
+regex: (?:出售|售卖|贩售|销售|贩卖|专卖|代售|收购|求购|批发|有货|现货|出货|到货|货源|发货|包邮|货到付款|价格|价钱|多少钱|渠道|供应|供货|邮寄|加微|加v|加赖|加line|私聊|私信|私讯|联系)[^\n]{0,10}(?-u:\b)(?:explosives?|detonators?|dynamite|semtex|grenades?|blasting caps?)(?-u:\b) | name=explosives-trade-zh-en
+regex: (?:炸药|雷管|导火索|导爆索|黑火药|硝化甘油|手雷|爆破器材|民爆物品)[^\n]{0,10}(?:出售|售卖|贩售|销售|专卖|批发|有货|现货|出货|货源|发货|包邮|货到付款|价格|价钱|多少钱|渠道|供应|供货|邮寄|加微|加v|加赖|加line|私聊|私信|私讯|联系我|联系方式) | name=explosives-trade-after
 regex: (?:自制|制作|制造|配制|土制|diy)[^\n]{0,6}(?:炸药|炸弹|雷管|燃烧弹|燃烧瓶|爆炸物) | name=explosives-making
 regex: (?-u:\b)(?:(?:for ?|4 ?)sale|sel{1,2}ing|dm me|pm me|whatsap{1,2}|telegram|ship{1,2}ing|discre{1,2}t|in stock)(?-u:\b)[^\n]{0,30}(?-u:\b)(?:explosives?|detonators?|dynamite|semtex|grenades?|blasting caps?)(?-u:\b) | name=explosives-trade-en
 regex: (?-u:\b)(?:explosives?|detonators?|dynamite|semtex|tnt|(?:hand )?grenades?|blasting caps?)(?-u:\b)[^\n]{0,20}(?-u:\b)(?:(?:for ?|4 ?)sale|dm me|pm me|whatsap{1,2}|telegram|wickr|in stock|ships? worldwide|worldwide shipping|discre{1,2}t shipping)(?-u:\b) | name=explosives-trade-en-after

@@ -142,10 +142,10 @@ unregistered guns
 
 [firearms severity=critical]
 # Proximity: a strong trade word near a gun noun, in either order (canonical stream, CJK junk already dropped).
-regex: (?:出售|售卖|销售|贩卖|专卖|代售|收购|求购|批发|零售|代购|有货|现货|出货|到货|货源|发货|包邮|货到付款|价格|价钱|多少钱|特价|渠道|厂家直销|供应|供货|加微|加v|私聊|私信|联系)[^\n]{0,10}(?:枪支|枪枝|枪械|手枪|气枪|猎枪|步枪|仿真枪|钢珠枪|铅弹枪|麻醉枪|狙击枪|霰弹枪|散弹枪|冲锋枪|左轮|五四式|六四式|军用枪|防身枪|秃鹰|气狗|火狗|真枪|弹药|弹夹|弹匣|消音器|消声器|枪管|枪托|击针|枪机|铅弹|钢珠弹|火药枪|打鸟枪|军火) | name=firearms-trade-before
+regex: (?:出售|售卖|贩售|销售|贩卖|专卖|代售|收购|求购|批发|零售|代购|有货|现货|出货|到货|货源|发货|包邮|货到付款|价格|价钱|多少钱|特价|渠道|厂家直销|供应|供货|加微|加v|加赖|加line|私聊|私信|私讯|联系)[^\n]{0,10}(?:枪支|枪枝|枪械|手枪|气枪|猎枪|步枪|仿真枪|钢珠枪|铅弹枪|麻醉枪|狙击枪|霰弹枪|散弹枪|冲锋枪|左轮|五四式|六四式|军用枪|防身枪|秃鹰|气狗|火狗|真枪|弹药|弹夹|弹匣|消音器|消声器|枪管|枪托|击针|枪机|铅弹|钢珠弹|火药枪|打鸟枪|军火) | name=firearms-trade-before
 # Chinese trade wording before an English gun noun (出售glock, 有货ak47); not bare "gun" (massage gun, glue gun).
-regex: (?:出售|售卖|销售|贩卖|专卖|代售|收购|求购|批发|零售|代购|有货|现货|出货|到货|货源|发货|包邮|货到付款|价格|价钱|多少钱|特价|渠道|厂家直销|供应|供货|加微|加v|私聊|私信|联系)[^\n]{0,10}(?-u:\b)(?:handguns?|pistols?|rifles?|shotguns?|revolvers?|glocks?|ak ?47s?|ar ?15s?|am{1,2}o|am{1,2}unition|silencers?)(?-u:\b) | name=firearms-trade-zh-en
-regex: (?:枪支|枪枝|枪械|手枪|气枪|猎枪|步枪|仿真枪|钢珠枪|铅弹枪|麻醉枪|狙击枪|霰弹枪|散弹枪|冲锋枪|左轮|五四式|六四式|军用枪|防身枪|秃鹰|气狗|火狗|真枪|弹药|弹夹|弹匣|消音器|消声器|枪管|枪托|击针|枪机|铅弹|钢珠弹|火药枪|打鸟枪|军火)[^\n]{0,10}(?:出售|售卖|销售|专卖|批发|零售|代购|有货|现货|出货|到货|货源|发货|包邮|货到付款|价格|价钱|多少钱|特价|渠道|厂家直销|供应|供货|加微|加v|私聊|私信|联系我|联系方式) | name=firearms-trade-after
+regex: (?:出售|售卖|贩售|销售|贩卖|专卖|代售|收购|求购|批发|零售|代购|有货|现货|出货|到货|货源|发货|包邮|货到付款|价格|价钱|多少钱|特价|渠道|厂家直销|供应|供货|加微|加v|加赖|加line|私聊|私信|私讯|联系)[^\n]{0,10}(?-u:\b)(?:handguns?|pistols?|rifles?|shotguns?|revolvers?|glocks?|ak ?47s?|ar ?15s?|am{1,2}o|am{1,2}unition|silencers?)(?-u:\b) | name=firearms-trade-zh-en
+regex: (?:枪支|枪枝|枪械|手枪|气枪|猎枪|步枪|仿真枪|钢珠枪|铅弹枪|麻醉枪|狙击枪|霰弹枪|散弹枪|冲锋枪|左轮|五四式|六四式|军用枪|防身枪|秃鹰|气狗|火狗|真枪|弹药|弹夹|弹匣|消音器|消声器|枪管|枪托|击针|枪机|铅弹|钢珠弹|火药枪|打鸟枪|军火)[^\n]{0,10}(?:出售|售卖|贩售|销售|专卖|批发|零售|代购|有货|现货|出货|到货|货源|发货|包邮|货到付款|价格|价钱|多少钱|特价|渠道|厂家直销|供应|供货|加微|加v|加赖|加line|私聊|私信|私讯|联系我|联系方式) | name=firearms-trade-after
 # 子弹 is a common metaphor ("像子弹一样"): only right next to a trade word.
 regex: (?:出售|批发|收购|货源|现货|有货)子弹|子弹(?:出售|批发|有货|现货|货到付款|包邮) | name=firearms-ammo-trade
 # 买/卖 are too common to stand far away: only right next to the noun.

@@ -68,8 +68,8 @@ lock pick set for sale
 bump keys for sale
 
 [jammers severity=high]
-regex: (?:出售|销售|专卖|批发|有货|现货|货源|发货|包邮|货到付款|价格|价钱|多少钱|渠道|供应|加微|加v|私聊|私信|联系)[^\n]{0,10}(?:屏蔽器|干扰器|汽车解码器|车辆解码器|开锁器|开锁工具|万能钥匙|对拷器) | name=jammers-trade-before
-regex: (?:屏蔽器|干扰器|汽车解码器|车辆解码器|开锁器|开锁工具|万能钥匙|快开工具)[^\n]{0,10}(?:出售|销售|专卖|批发|有货|现货|货源|发货|包邮|货到付款|价格|价钱|多少钱|渠道|供应|加微|加v|私聊|私信|联系我|联系方式) | name=jammers-trade-after
+regex: (?:出售|销售|专卖|批发|有货|现货|货源|发货|包邮|货到付款|价格|价钱|多少钱|渠道|供应|加微|加v|加赖|加line|私聊|私信|私讯|联系)[^\n]{0,10}(?:屏蔽器|干扰器|汽车解码器|车辆解码器|开锁器|开锁工具|万能钥匙|对拷器) | name=jammers-trade-before
+regex: (?:屏蔽器|干扰器|汽车解码器|车辆解码器|开锁器|开锁工具|万能钥匙|快开工具)[^\n]{0,10}(?:出售|销售|专卖|批发|有货|现货|货源|发货|包邮|货到付款|价格|价钱|多少钱|渠道|供应|加微|加v|加赖|加line|私聊|私信|私讯|联系我|联系方式) | name=jammers-trade-after
 regex: (?-u:\b)(?:(?:for ?|4 ?)sale|sel{1,2}ing|buy|dm me|whatsap{1,2}|telegram|ship{1,2}ing)(?-u:\b)[^\n]{0,30}(?-u:\b)(?:jam{1,2}ers?|signal blockers?|gps blockers?)(?-u:\b) | name=jammers-trade-en
 all: 万能钥匙 & 汽车 within 12 | name=jammers-car-master-key
 all: 解码器 & 开车门 within 20 ! 视频 ! 音频 | name=jammers-car-decoder

@@ -7,6 +7,9 @@
 海洛因 | pinyin
 海洛英
 k粉
+k他命
+恺他命
+毒咖啡包
 摇头丸 | pinyin
 麻古
 麻果
@@ -93,10 +96,10 @@ buy ketamine online
 buy weed online
 
 [narcotics severity=critical]
-regex: (?:出售|售卖|销售|贩卖|专卖|代售|收购|求购|批发|零售|代购|有货|现货|出货|到货|货源|发货|包邮|货到付款|价格|价钱|多少钱|渠道|供应|供货|订购|邮寄|加微|加v|私聊|私信|联系|拿货)[^\n]{0,10}(?:冰毒|海洛因|白粉|k粉|摇头丸|麻古|大麻|可卡因|芬太尼|氯胺酮|吗啡|鸦片|杜冷丁|美沙酮|曲马多|麻黄碱|麻黄素|依托咪酯|笑气|毒品) | name=narcotics-trade-before
+regex: (?:出售|售卖|贩售|销售|贩卖|专卖|代售|收购|求购|批发|零售|代购|有货|现货|出货|到货|货源|发货|包邮|货到付款|价格|价钱|多少钱|渠道|供应|供货|订购|邮寄|加微|加v|加赖|加line|私聊|私信|私讯|联系|拿货)[^\n]{0,10}(?:冰毒|海洛因|白粉|k粉|k他命|恺他命|摇头丸|麻古|大麻|可卡因|芬太尼|氯胺酮|吗啡|鸦片|杜冷丁|美沙酮|曲马多|麻黄碱|麻黄素|依托咪酯|笑气|毒品) | name=narcotics-trade-before
 # Chinese trade wording before an English drug name (出售cocaine, 有货mdma).
-regex: (?:出售|售卖|销售|贩卖|专卖|代售|收购|求购|批发|零售|代购|有货|现货|出货|到货|货源|发货|包邮|货到付款|价格|价钱|多少钱|渠道|供应|供货|订购|邮寄|加微|加v|私聊|私信|联系|拿货)[^\n]{0,10}(?-u:\b)(?:meth|heroin|cocaine|fentanyl|mdma|ecstasy|ketamine|lsd|xanax|oxycodone|can{1,2}abis|kush)(?-u:\b) | name=narcotics-trade-zh-en
-regex: (?:冰毒|海洛因|白粉|k粉|摇头丸|麻古|大麻|可卡因|芬太尼|氯胺酮|吗啡|鸦片|杜冷丁|美沙酮|曲马多|麻黄碱|依托咪酯|笑气|毒品)[^\n]{0,10}(?:出售|售卖|销售|专卖|批发|零售|代购|有货|现货|出货|到货|货源|发货|包邮|货到付款|价格|价钱|多少钱|渠道|供应|供货|订购|邮寄|加微|加v|私聊|私信|联系我|联系方式|一克|每克|克价) | name=narcotics-trade-after
+regex: (?:出售|售卖|贩售|销售|贩卖|专卖|代售|收购|求购|批发|零售|代购|有货|现货|出货|到货|货源|发货|包邮|货到付款|价格|价钱|多少钱|渠道|供应|供货|订购|邮寄|加微|加v|加赖|加line|私聊|私信|私讯|联系|拿货)[^\n]{0,10}(?-u:\b)(?:meth|heroin|cocaine|fentanyl|mdma|ecstasy|ketamine|lsd|xanax|oxycodone|can{1,2}abis|kush)(?-u:\b) | name=narcotics-trade-zh-en
+regex: (?:冰毒|海洛因|白粉|k粉|k他命|恺他命|摇头丸|麻古|大麻|可卡因|芬太尼|氯胺酮|吗啡|鸦片|杜冷丁|美沙酮|曲马多|麻黄碱|依托咪酯|笑气|毒品)[^\n]{0,10}(?:出售|售卖|贩售|销售|专卖|批发|零售|代购|有货|现货|出货|到货|货源|发货|包邮|货到付款|价格|价钱|多少钱|渠道|供应|供货|订购|邮寄|加微|加v|加赖|加line|私聊|私信|私讯|联系我|联系方式|一克|每克|克价) | name=narcotics-trade-after
 regex: 溜冰[^\n]{0,8}(?:工具|壶|货|出售|有货|联系|私聊|加微|一克|每克|克) | name=narcotics-skating-slang
 regex: (?-u:\b)(?:(?:for ?|4 ?)sale|sel{1,2}ing|sel{1,2}s|dm me|pm me|dm for|inbox me|hmu|whatsap{1,2}|telegram|wickr|ship{1,2}ing|ships? worldwide|discre{1,2}t|stealth|in stock|cash on delivery|price list|plug)(?-u:\b)[^\n]{0,30}(?-u:\b)(?:meth|heroin|cocaine|fentanyl|fent|mdma|ecstasy|mol{1,2}y|lsd|ketamine|xanax|oxycodone|oxycontin|percocet|perc|ad{1,2}eral{1,2}|we{1,2}d|can{1,2}abis|kush|shro{1,2}ms|dmt|ghb|opium|codeine)(?-u:\b) | name=narcotics-trade-en
 regex: (?-u:\b)(?:meth|heroin|cocaine|fentanyl|mdma|ecstasy|mol{1,2}y|lsd|ketamine|xanax|oxycodone|percocet|ad{1,2}eral{1,2}|we{1,2}d|can{1,2}abis|kush|shro{1,2}ms|dmt)(?-u:\b)[^\n]{0,20}(?-u:\b)(?:(?:for ?|4 ?)sale|dm me|pm me|whatsap{1,2}|telegram|wickr|ships? worldwide|worldwide shipping|discre{1,2}t shipping|stealth shipping|delivery|no prescription|without prescription)(?-u:\b) | name=narcotics-trade-en-after

@@ -48,9 +48,9 @@ liver for sale
 organ trafficking service
 
 [organs severity=critical]
-regex: (?:卖|买)肾[^\n]{0,12}(?:加微|加v|联系|价格|私聊|中介|配型|血型|o型|a型|b型|ab型|报酬|急需用钱|急用钱) | name=organs-kidney-offer
-regex: (?:出售|售卖|收购|求购|高价收|高价|有偿|中介|价格|多少钱|报酬|加微|加v|私聊|联系)[^\n]{0,8}(?:肾脏|肾源|肝源|器官|眼角膜|供体) | name=organs-trade-before
-regex: (?:肾脏|肾源|肝源|器官|眼角膜|供体)[^\n]{0,8}(?:出售|收购|求购|有偿|中介|价格|多少钱|报酬|加微|加v|私聊|联系我|联系方式|万元) | name=organs-trade-after
+regex: (?:卖|买)肾[^\n]{0,12}(?:加微|加v|加赖|加line|联系|价格|私聊|中介|配型|血型|o型|a型|b型|ab型|报酬|急需用钱|急用钱) | name=organs-kidney-offer
+regex: (?:出售|售卖|贩售|收购|求购|高价收|高价|有偿|中介|价格|多少钱|报酬|加微|加v|加赖|加line|私聊|联系)[^\n]{0,8}(?:肾脏|肾源|肝源|器官|眼角膜|供体) | name=organs-trade-before
+regex: (?:肾脏|肾源|肝源|器官|眼角膜|供体)[^\n]{0,8}(?:出售|收购|求购|有偿|中介|价格|多少钱|报酬|加微|加v|加赖|加line|私聊|联系我|联系方式|万元) | name=organs-trade-after
 regex: (?-u:\b)(?:sel{1,2}|sel{1,2}ing|buy|buying|(?:for ?|4 ?)sale|broker|pay|cash for)(?-u:\b)[^\n]{0,16}(?-u:\b)(?:kidneys?|organs?|corneas?)(?-u:\b) | name=organs-trade-en
 regex: (?-u:\b)(?:kidneys?|corneas?)(?-u:\b)[^\n]{0,12}(?-u:\b)(?:(?:for ?|4 ?)sale|available|donor wanted|buyers? wanted)(?-u:\b) | name=organs-trade-en-after
 all: 肾 & 配型 & 报酬 within 20 | name=organs-kidney-matching-pay

@@ -104,8 +104,8 @@ phone location lookup
 track any phone number
 
 [personal_data severity=high]
-regex: (?:出售|售卖|贩卖|买卖|收购|批发|有货|现货|渠道|加微|加v|私聊)[^\n]{0,8}(?:公民信息|个人信息|身份信息|用户信息|用户数据|客户资料|客户数据|客户信息|开房记录|通话记录|聊天记录|快递信息|车主信息|业主信息|学生信息|股民|身份证号|四要素|三要素) | name=personal-data-trade-before
-regex: (?:查|查询|调取|调查|定位|找)[^\n]{0,3}(?:开房|通话|户籍|机主|行踪|轨迹|身份证|住址|名下|婚姻)[^\n]{0,6}(?:加微|加v|私聊|联系我|价格|多少钱|收费|秒出|当天出) | name=personal-data-lookup-service
+regex: (?:出售|售卖|贩售|贩卖|买卖|收购|批发|有货|现货|渠道|加微|加v|加赖|加line|私聊)[^\n]{0,8}(?:公民信息|个人信息|个资|身份信息|用户信息|用户数据|客户资料|客户数据|客户信息|开房记录|通话记录|聊天记录|快递信息|车主信息|业主信息|学生信息|股民|身份证号|四要素|三要素) | name=personal-data-trade-before
+regex: (?:查|查询|调取|调查|定位|找)[^\n]{0,3}(?:开房|通话|户籍|机主|行踪|轨迹|身份证|住址|名下|婚姻)[^\n]{0,6}(?:加微|加v|加赖|加line|私聊|联系我|价格|多少钱|收费|秒出|当天出) | name=personal-data-lookup-service
 all: 手机号 & 定位 & 查询 within 12 | name=personal-data-phone-location
 all: 身份证号 & 住址 & 查 within 12 | name=personal-data-id-address
 all: 数据 & 出售 & 精准 within 16 | name=personal-data-leads
