@@ -98,6 +98,9 @@ fn contact_detectors_see_through_disguises() {
         "薇信 goodseller88",
         "www。example。com",
         "example点com",
+        "١٣٨٠٠١٣٨٠٠٠",
+        "加賴 abc123",
+        "LINE ID：gun_888",
     ] {
         let found = filter
             .find_all(line)
@@ -105,7 +108,12 @@ fn contact_detectors_see_through_disguises() {
             .any(|m| filter.category_name(m.category()) == "contact");
         assert!(found, "no contact match in {line:?}");
     }
-    for line in ["今年是2024年", "订单号 202401011234567890", "价格 3500 元"] {
+    for line in [
+        "今年是2024年",
+        "订单号 202401011234567890",
+        "价格 3500 元",
+        "I waited in line id say an hour",
+    ] {
         assert!(
             !filter
                 .find_all(line)

@@ -19,7 +19,9 @@ regex: (?:微信|威信|薇信|徽信|危信|维信|魏信|卫星|加v|加微|�
 # WeChat or phone given as digits after a WeChat marker.
 regex: (?:微信|威信|薇信|加v|加微|薇|(?-u:\b)(?:v信|vx|wx))(?:号)?[:： ]?1[3-9](?: ?\d){9}(?-u:\b) | name=contact-wechat-phone
 # Telegram / WhatsApp / Line handles after a marker (纸飞机 and 飞机 are Telegram slang).
-regex: (?:(?-u:\b)(?:telegram|tg|whatsap{1,2}|wickr)(?-u:\b)|纸飞机|飞机号|电报号|飞机)[:： ]?[a-z](?: ?[a-z0-9]){4,31}(?-u:\b) | name=contact-messenger-handle
+regex: (?:(?-u:\b)(?:telegram|tg|whatsap{1,2}|wickr)(?-u:\b)|纸飞机|飞机号|电报号|飞机|加赖|赖id)[:： ]?[a-z](?: ?[a-z0-9]){4,31}(?-u:\b) | name=contact-messenger-handle
+# LINE ids after "line id": an ordinary phrase can follow "line", so the id must end in digits.
+regex: (?-u:\b)line ?id ?[a-z][a-z0-9]{0,20} ?[0-9]{2,12}(?-u:\b) | name=contact-line-id
 regex: (?:(?-u:\b)(?:whatsap{1,2}|wa|call|text|tel|phone)(?-u:\b)|电话|手机|热线)[:： ]?\+?\d(?: ?\d){7,14}(?-u:\b) | name=contact-phone-after-marker
 # URLs: a scheme, or www (collapsed to w), or a domain whose dot was replaced by a space, 点 or dot.
 regex: (?-u:\b)https? ?[a-z0-9][a-z0-9-]{0,62}(?: [a-z0-9-]{1,63}){0,3} (?:com|net|cn|org|top|xyz|vip|c{1,2}|io|me|info|biz|co|tk|club|shop|site|online|app|tv|hk|tw)(?-u:\b) | name=contact-url-scheme
