@@ -69,6 +69,7 @@ sim box for sale
 regex: (?:出售|销售|专卖|批发|有货|现货|货源|发货|包邮|价格|价钱|多少钱|渠道|供应|加微|加v|加赖|加line|私聊|私信|私讯|联系|出租)[^\n]{0,10}(?:改号|显号|伪基站|群发器|短信猫|猫池|卡池|goip|呼死你) | name=telecom-trade-before
 regex: (?:改号|显号|伪基站|群发器|短信猫|猫池|卡池|goip)[^\n]{0,10}(?:出售|销售|专卖|批发|有货|现货|货源|发货|包邮|价格|价钱|多少钱|渠道|供应|加微|加v|加赖|加line|私聊|私信|私讯|联系我|联系方式|出租|租用) | name=telecom-trade-after
 regex: (?:显示|显)(?:任意|任何|指定|你想要的)(?:号码|电话) | name=telecom-any-number
+regex: (?-u:\b)(?:caller ?id|phone|call|sms|number) spoof(?:ing|er)?(?-u:\b)[^\n]{0,16}(?-u:\b)(?:service|services|app|apps|software|(?:for ?|4 ?)sale|available|dm|pm|contact|telegram|whatsap{1,2})(?-u:\b) | name=telecom-spoofing-en
 all: 手机卡 & 不实名 within 12 | name=telecom-unregistered-sim
 all: 电话卡 & 不实名 within 12 | name=telecom-unregistered-sim-2
 allow: 拒收群发
