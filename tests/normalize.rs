@@ -187,6 +187,10 @@ const EXACT: &[(&str, &str)] = &[
     ("12h3ll0", "12hello"),
     ("5hotgun", "5hotgun"), // no leetspeak inside: the digit is a number
     ("win10", "win10"),
+    ("amm0", "ammo"), // a zero at an end of three letters or more, the only digit
+    ("0pium", "opium"),
+    ("eth01", "eth01"),
+    ("mp0", "mp0"),
     ("ak47", "ak47"),
     ("壹叁捌", "138"),
     ("一个人", "一个人"),

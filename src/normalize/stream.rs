@@ -1610,10 +1610,11 @@ impl<'a, O: Origins> Machine<'a, O> {
 /// - in a token that has such a letter inside, a digit right before its first letter or right after
 ///   its last is one too, when it is the only digit on that side (3xpl0s1v3, 5h0tgun, h3ll0!): the
 ///   letter inside shows the token is leetspeak;
+/// - a zero at either end of a word of three letters or more, its only digit, is an o (amm0, 0pium);
 /// - a number written partly with letters that look like digits is the number (l38OOl38OOO).
 ///
 /// Anything else stays: numbers such as 13800138000 or 2024 keep their digits, and so do words
-/// with a number at the end and none inside (covid19, mp3, 4k, 2nd).
+/// with a number at the end and none inside (covid19, mp3, 4k, 2nd, eth01).
 pub(super) fn resolve_leet(cfg: &NormalizeConfig, tok: &mut [Atom]) {
     if !cfg.leet || tok.iter().all(|a| a.kind == Kind::Letter) {
         return;
@@ -1656,7 +1657,15 @@ pub(super) fn resolve_leet(cfg: &NormalizeConfig, tok: &mut [Atom]) {
             && a.kind == Kind::Digit
             && ((i + 1 == first_letter && !tok[..i].iter().any(is_digit))
                 || (i == last_letter + 1 && !tok[i + 1..].iter().any(is_digit)));
-        if !(inside(i) || opening || edge) {
+        // A zero at either end of three letters or more, the token's only digit, is an o even
+        // without leetspeak inside (amm0, 0pium): it looks like one, where other digits at a
+        // word's end are numbers (mp3, win10).
+        let zero = a.ch == '0'
+            && a.kind == Kind::Digit
+            && last_letter - first_letter >= 2
+            && (i + 1 == first_letter || i == last_letter + 1)
+            && tok.iter().filter(|b| is_digit(b)).count() == 1;
+        if !(inside(i) || opening || edge || zero) {
             continue;
         }
         let Some(letter) = leet_letter(&a, previous, tok.get(i + 1).map_or('\0', |b| b.ch)) else {
