@@ -187,8 +187,7 @@ impl<'a> TermHits<'a> {
                     bytes: canon.as_bytes(),
                     pos: 0,
                     state: a.start,
-                    next_match: 0,
-                    end_match: 0,
+                    outputs: Outputs::default(),
                 });
             }
         }
@@ -242,9 +241,8 @@ pub(crate) struct AsciiHits<'a> {
     /// Bytes read so far.
     pos: usize,
     state: u32,
-    /// The current state's entries of `AsciiAutomaton::matches` still to report.
-    next_match: usize,
-    end_match: usize,
+    /// The current state's matches still to report.
+    outputs: Outputs,
 }
 
 impl Iterator for AsciiHits<'_> {
@@ -254,13 +252,8 @@ impl Iterator for AsciiHits<'_> {
     fn next(&mut self) -> Option<(usize, usize, u32)> {
         let a = self.automaton;
         loop {
-            if self.next_match < self.end_match {
-                let (value, len) = *a.matches.get(self.next_match)?;
-                self.next_match += 1;
-                let Some(start) = self.pos.checked_sub(len as usize) else {
-                    continue;
-                };
-                return Some((start, self.pos, value));
+            if let Some(hit) = self.outputs.next(a, self.pos) {
+                return Some(hit);
             }
             let rest = self.bytes.get(self.pos..)?;
             let (state, read) = a.advance(self.state, rest)?;
@@ -271,7 +264,7 @@ impl Iterator for AsciiHits<'_> {
                 return None;
             };
             self.pos += read;
-            (self.next_match, self.end_match) = a.outputs(state)?;
+            self.outputs = a.outputs(state)?;
         }
     }
 }
@@ -309,12 +302,34 @@ impl AsciiAutomaton {
 
     /// The entries of `matches` that match state `state` reports.
     #[inline]
-    fn outputs(&self, state: u32) -> Option<(usize, usize)> {
+    fn outputs(&self, state: u32) -> Option<Outputs> {
         let k = ((state - self.first_match) / self.stride) as usize;
-        Some((
-            *self.match_ranges.get(k)? as usize,
-            *self.match_ranges.get(k + 1)? as usize,
-        ))
+        Some(Outputs {
+            next: *self.match_ranges.get(k)? as usize,
+            end: *self.match_ranges.get(k + 1)? as usize,
+        })
+    }
+}
+
+/// The entries of `AsciiAutomaton::matches` of a match state still to report.
+#[derive(Clone, Copy, Debug, Default)]
+struct Outputs {
+    next: usize,
+    end: usize,
+}
+
+impl Outputs {
+    /// The next match of the state that ends at `at` and starts in the text.
+    #[inline(always)]
+    fn next(&mut self, a: &AsciiAutomaton, at: usize) -> Option<(usize, usize, u32)> {
+        while self.next < self.end {
+            let (value, len) = *a.matches.get(self.next)?;
+            self.next += 1;
+            if let Some(start) = at.checked_sub(len as usize) {
+                return Some((start, at, value));
+            }
+        }
+        None
     }
 }
 
@@ -338,9 +353,8 @@ pub(crate) struct AsciiPairHits<'a> {
     /// A match state of the second stream reached in the same round as one of the first, to
     /// report next: (state, position).
     waiting: Option<(u32, usize)>,
-    /// The entries of `AsciiAutomaton::matches` still to report, and where they end.
-    next_match: usize,
-    end_match: usize,
+    /// The matches still to report, and where they end.
+    outputs: Outputs,
     at: usize,
 }
 
@@ -358,8 +372,7 @@ impl<'a> AsciiPairHits<'a> {
             first: (automaton.start, 0),
             second: (automaton.start, mid + 1 - longest),
             waiting: None,
-            next_match: 0,
-            end_match: 0,
+            outputs: Outputs::default(),
             at: 0,
         })
     }
@@ -433,16 +446,11 @@ impl Iterator for AsciiPairHits<'_> {
     fn next(&mut self) -> Option<(usize, usize, u32)> {
         let a = self.automaton;
         loop {
-            if self.next_match < self.end_match {
-                let (value, len) = *a.matches.get(self.next_match)?;
-                self.next_match += 1;
-                let Some(start) = self.at.checked_sub(len as usize) else {
-                    continue;
-                };
-                return Some((start, self.at, value));
+            if let Some(hit) = self.outputs.next(a, self.at) {
+                return Some(hit);
             }
             let (state, at) = self.search()?;
-            (self.next_match, self.end_match) = a.outputs(state)?;
+            self.outputs = a.outputs(state)?;
             self.at = at;
         }
     }
@@ -478,7 +486,7 @@ mod tests {
     /// bytes.
     #[test]
     fn two_streams_find_the_hits_of_one() {
-        use super::{AsciiHits, AsciiPairHits, PAIR_MIN_BYTES};
+        use super::{AsciiHits, AsciiPairHits, Outputs, PAIR_MIN_BYTES};
         let f = Filter::builder().add_default_lexicon().build().unwrap();
         let a =
             f.0.ascii_automaton()
@@ -500,8 +508,7 @@ mod tests {
                     bytes: text.as_bytes(),
                     pos: 0,
                     state: a.start,
-                    next_match: 0,
-                    end_match: 0,
+                    outputs: Outputs::default(),
                 }
                 .collect(),
             )

@@ -5,7 +5,7 @@
 //! and the test compares what they hand it.
 
 use super::compose::{is_regional_indicator, Entry, Kind, Table};
-use super::stream::{resolve_leet, Atom};
+use super::stream::{gap_shape, resolve_leet, wider_gap, Atom};
 use super::{CanonChar, Evasion, NormalizeConfig, BREAK, PAUSE};
 
 /// Skipped characters since the last emitted one.
@@ -394,22 +394,13 @@ impl<'a> Machine<'a> {
 
     /// How many characters the gap counts and whether it holds white space.
     fn gap_shape(&self) -> (usize, bool) {
-        let skipped = self
-            .input
-            .get(self.gap.start as usize..self.gap.end as usize);
-        let space = skipped.is_some_and(|s| s.chars().any(char::is_whitespace));
-        (self.gap.count, space)
+        gap_shape(self.input, self.gap.count, self.gap.start, self.gap.end)
     }
 
     /// Whether the gap before a single character is wider than the separator of the spaced run it
-    /// would join: more characters, or white space where the run's separator has none. Spaced-out
-    /// words are set apart by wider gaps ("g u n s  f o r  s a l e", "g.u.n.s f.o.r s.a.l.e").
+    /// would join (see `wider_gap`).
     fn gap_is_wider(&self) -> bool {
-        let Some((count, space)) = self.spaced_sep else {
-            return false;
-        };
-        let (gap_count, gap_space) = self.gap_shape();
-        !self.gap.is_empty() && (gap_count > count || (gap_space && !space))
+        !self.gap.is_empty() && wider_gap(self.spaced_sep, self.gap_shape())
     }
 
     /// The length of a word once repeats are collapsed (what decides whether it is a single letter).

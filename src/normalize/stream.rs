@@ -1464,22 +1464,13 @@ impl<'a, O: Origins> Machine<'a, O> {
 
     /// How many characters the gap counts and whether it holds white space.
     fn gap_shape(&self) -> (usize, bool) {
-        let skipped = self
-            .input
-            .get(self.gap.start as usize..self.gap.end as usize);
-        let space = skipped.is_some_and(|s| s.chars().any(char::is_whitespace));
-        (self.gap.count, space)
+        gap_shape(self.input, self.gap.count, self.gap.start, self.gap.end)
     }
 
     /// Whether the gap before a single character is wider than the separator of the spaced run it
-    /// would join: more characters, or white space where the run's separator has none. Spaced-out
-    /// words are set apart by wider gaps ("g u n s  f o r  s a l e", "g.u.n.s f.o.r s.a.l.e").
+    /// would join (see [`wider_gap`]).
     fn gap_is_wider(&self) -> bool {
-        let Some((count, space)) = self.spaced_sep else {
-            return false;
-        };
-        let (gap_count, gap_space) = self.gap_shape();
-        !self.gap.is_empty() && (gap_count > count || (gap_space && !space))
+        !self.gap.is_empty() && wider_gap(self.spaced_sep, self.gap_shape())
     }
 
     /// The length of a word once repeats are collapsed (what decides whether it is a single letter).
@@ -1600,6 +1591,23 @@ impl<'a, O: Origins> Machine<'a, O> {
         num.clear();
         self.num = num;
     }
+}
+
+/// How many characters a gap of `count` skipped characters at `start..end` of `input` counts, and
+/// whether white space is among them.
+pub(super) fn gap_shape(input: &str, count: usize, start: u32, end: u32) -> (usize, bool) {
+    let skipped = input.get(start as usize..end as usize);
+    (
+        count,
+        skipped.is_some_and(|s| s.chars().any(char::is_whitespace)),
+    )
+}
+
+/// Whether a gap (its [`gap_shape`]) is wider than `sep`, the separator between the first two
+/// characters of a spaced run: more characters, or white space where the separator has none.
+/// Spaced-out words are set apart by wider gaps ("g u n s  f o r  s a l e", "g.u.n.s f.o.r s.a.l.e").
+pub(super) fn wider_gap(sep: Option<(usize, bool)>, (count, space): (usize, bool)) -> bool {
+    sep.is_some_and(|(sep_count, sep_space)| count > sep_count || (space && !sep_space))
 }
 
 /// Resolves leetspeak in a Latin token (or a run of spaced-out characters), shared by both stream
