@@ -398,9 +398,14 @@ impl<'a> Machine<'a> {
     }
 
     /// Whether the gap before a single character is wider than the separator of the spaced run it
-    /// would join (see `wider_gap`).
+    /// would join, and the run so far is a word of two letters or more once repeats are collapsed,
+    /// with no digit or symbol that leetspeak might still turn into a letter (a run that reads as
+    /// one letter would join the next one when normalised again: a*4-a is aaa, so a) (see `wider_gap`).
     fn gap_is_wider(&self) -> bool {
-        !self.gap.is_empty() && wider_gap(self.spaced_sep, self.gap_shape())
+        !self.gap.is_empty()
+            && wider_gap(self.spaced_sep, self.gap_shape())
+            && self.spaced.iter().all(|a| a.kind == Kind::Letter)
+            && self.collapsed_len(&self.spaced[..]) >= 2
     }
 
     /// The length of a word once repeats are collapsed (what decides whether it is a single letter).

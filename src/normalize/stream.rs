@@ -1468,9 +1468,14 @@ impl<'a, O: Origins> Machine<'a, O> {
     }
 
     /// Whether the gap before a single character is wider than the separator of the spaced run it
-    /// would join (see [`wider_gap`]).
+    /// would join, and the run so far is a word of two letters or more once repeats are collapsed,
+    /// with no digit or symbol that leetspeak might still turn into a letter (a run that reads as
+    /// one letter would join the next one when normalised again: a*4-a is aaa, so a) (see [`wider_gap`]).
     fn gap_is_wider(&self) -> bool {
-        !self.gap.is_empty() && wider_gap(self.spaced_sep, self.gap_shape())
+        !self.gap.is_empty()
+            && wider_gap(self.spaced_sep, self.gap_shape())
+            && self.spaced.iter().all(|a| a.kind == Kind::Letter)
+            && self.collapsed_len(&self.spaced[..]) >= 2
     }
 
     /// The length of a word once repeats are collapsed (what decides whether it is a single letter).
@@ -1665,15 +1670,7 @@ pub(super) fn resolve_leet(cfg: &NormalizeConfig, tok: &mut [Atom]) {
             && a.kind == Kind::Digit
             && ((i + 1 == first_letter && !tok[..i].iter().any(is_digit))
                 || (i == last_letter + 1 && !tok[i + 1..].iter().any(is_digit)));
-        // A zero at either end of three letters or more, the token's only digit, is an o even
-        // without leetspeak inside (amm0, 0pium): it looks like one, where other digits at a
-        // word's end are numbers (mp3, win10).
-        let zero = a.ch == '0'
-            && a.kind == Kind::Digit
-            && last_letter - first_letter >= 2
-            && (i + 1 == first_letter || i == last_letter + 1)
-            && tok.iter().filter(|b| is_digit(b)).count() == 1;
-        if !(inside(i) || opening || edge || zero) {
+        if !(inside(i) || opening || edge) {
             continue;
         }
         let Some(letter) = leet_letter(&a, previous, tok.get(i + 1).map_or('\0', |b| b.ch)) else {
@@ -1685,6 +1682,30 @@ pub(super) fn resolve_leet(cfg: &NormalizeConfig, tok: &mut [Atom]) {
             flags: a.flags | Evasion::LEET,
             ..a
         };
+    }
+    // A zero at either end of three letters or more, the token's only digit, is an o even without
+    // leetspeak inside (amm0, 0pium): it looks like one, where other digits at a word's end are
+    // numbers (mp3, win10). Judged on the letters as converted above and per word of the token
+    // (the symbols still left split it), as normalising the output again would judge them ($au0
+    // is sau0, so sauo; aab0@3 is aab0 3, so aabo 3).
+    for word in tok.split_mut(|a| a.kind == Kind::Leet) {
+        let mut digits = word.iter().enumerate().filter(|(_, a)| is_digit(a));
+        let (Some((i, &a)), None) = (digits.next(), digits.next()) else {
+            continue;
+        };
+        let first_letter = word.iter().position(is_letter).unwrap_or(0);
+        let last_letter = word.iter().rposition(is_letter).unwrap_or(0);
+        if a.ch == '0'
+            && last_letter >= first_letter + 2
+            && (i + 1 == first_letter || i == last_letter + 1)
+        {
+            word[i] = Atom {
+                ch: 'o',
+                kind: Kind::Letter,
+                flags: a.flags | Evasion::LEET,
+                ..a
+            };
+        }
     }
 }
 
