@@ -178,6 +178,8 @@ const EXACT: &[(&str, &str)] = &[
     ("in 2024 a gun", "in 2024 a gun"),
     ("mp3", "mp3"),
     ("Glock™ 19", "glock 19"),
+    ("ᗩᗰᗰO ᖴOᖇ ᔕᗩᒪᗴ", "ammo for sale"), // the Canadian syllabics "fancy text" alphabet
+    ("ᗩᗷᑕᗪEᖴGᕼIᒍKᒪᗰᑎOᑭᑫᖇᔕTᑌᐯᗯ᙭Yᘔ", "abcdefghijklmnopqrstuvwxyz"),
     // spaced-out words set apart by a wider gap than their letters
     ("g.u.n.s f.o.r s.a.l.e", "guns for sale"),
     ("G U N S  F O R  S A L E", "guns for sale"),

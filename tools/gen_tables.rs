@@ -266,6 +266,21 @@ fn compat() -> BTreeMap<u32, String> {
 }
 
 /// Letters without a canonical decomposition that readers take for ASCII letters.
+/// Canadian syllabics of the "fancy text" alphabet (ᗩᗷᑕᗪEᖴGᕼIᒍKᒪᗰᑎOᑭᑫᖇᔕTᑌᐯᗯ᙭Yᘔ) that UTS #39 does
+/// not pair with the letter they stand for, and the turned w (ʍ, an upside-down m); the others of the
+/// alphabet are confusables already.
+const FANCY_LETTERS: &[(char, u8)] = &[
+    ('ᗩ', b'a'),
+    ('ᑕ', b'c'),
+    ('ᗴ', b'e'),
+    ('ᑎ', b'n'),
+    ('ᑫ', b'q'),
+    ('ᔕ', b's'),
+    ('ᗯ', b'w'),
+    ('ᘔ', b'z'),
+    ('ʍ', b'm'),
+];
+
 const LETTERS_WITHOUT_DECOMPOSITION: &[(char, &str)] = &[
     ('ø', "o"),
     ('Ø', "O"),
@@ -893,6 +908,14 @@ pub fn generate(data_dir: &Path) -> String {
     diacritic.extend(marked);
     homoglyph.extend(small_capitals);
     homoglyph.extend(lookalikes);
+    for &(c, l) in FANCY_LETTERS {
+        let cp = c as u32;
+        assert!(
+            unmapped(&cp, &homoglyph, &diacritic),
+            "fancy letter U+{cp:04X} is read by another table"
+        );
+        homoglyph.insert(cp, l);
+    }
     let trad = traditional(data_dir);
     let variant = variant(data_dir, &trad);
     let mut numeral: Vec<(u32, u8)> = NUMERALS.iter().map(|&(c, d)| (c as u32, d)).collect();
