@@ -1059,21 +1059,27 @@ pub fn generate(data_dir: &Path) -> String {
     s
 }
 
-/// The flag emoji of `unicode/emoji-sequences.txt` (its `RGI_Emoji_Flag_Sequence` lines: two
-/// regional indicators each), as `26 * first + second` with A-Z numbered 0-25.
+/// The lines of `unicode/emoji-sequences.txt` of one type field (`Basic_Emoji`,
+/// `RGI_Emoji_Flag_Sequence`): each line's code point field, and the line.
+fn emoji_sequences(data_dir: &Path, kind: &str) -> Vec<(String, String)> {
+    let text = read(data_dir, "unicode/emoji-sequences.txt");
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let mut fields = line.split(';');
+        if let (Some(points), Some(k)) = (fields.next(), fields.next()) {
+            if k.trim() == kind {
+                out.push((points.to_string(), line.to_string()));
+            }
+        }
+    }
+    out
+}
+
 /// The characters that are emoji on their own (`Basic_Emoji` of `unicode/emoji-sequences.txt`,
 /// with or without the emoji variation selector after them).
 fn basic_emoji(data_dir: &Path) -> BTreeSet<u32> {
-    let text = read(data_dir, "unicode/emoji-sequences.txt");
     let mut out = BTreeSet::new();
-    for line in text.lines() {
-        let mut fields = line.split(';');
-        let (Some(points), Some(kind)) = (fields.next(), fields.next()) else {
-            continue;
-        };
-        if kind.trim() != "Basic_Emoji" {
-            continue;
-        }
+    for (points, line) in emoji_sequences(data_dir, "Basic_Emoji") {
         let hex = |p: &str| u32::from_str_radix(p.trim(), 16).expect("a code point in hex");
         let mut parts = points.split_whitespace();
         let first = parts.next().expect("a code point");
@@ -1089,18 +1095,12 @@ fn basic_emoji(data_dir: &Path) -> BTreeSet<u32> {
     out
 }
 
+/// The flag emoji of `unicode/emoji-sequences.txt` (its `RGI_Emoji_Flag_Sequence` lines: two
+/// regional indicators each), as `26 * first + second` with A-Z numbered 0-25.
 fn flags(data_dir: &Path) -> Vec<u16> {
     const A: u32 = 0x1F1E6;
-    let text = read(data_dir, "unicode/emoji-sequences.txt");
     let mut out = Vec::new();
-    for line in text.lines() {
-        let mut fields = line.split(';');
-        let (Some(points), Some(kind)) = (fields.next(), fields.next()) else {
-            continue;
-        };
-        if kind.trim() != "RGI_Emoji_Flag_Sequence" {
-            continue;
-        }
+    for (points, line) in emoji_sequences(data_dir, "RGI_Emoji_Flag_Sequence") {
         let cps: Vec<u32> = points
             .split_whitespace()
             .map(|p| u32::from_str_radix(p, 16).expect("a code point in hex"))
